@@ -1,0 +1,46 @@
+import { DayNumber } from "../core/dates";
+import { PriceSeries } from "../core/series";
+
+/** Where a number came from. Every answer the data layer gives carries one. */
+export interface Provenance {
+  /** Human-readable source name, e.g. "demo (synthetic)" or "Financial Modeling Prep". */
+  readonly source: string;
+  /** ISO timestamp (or date) the data is as of. */
+  readonly asOf: string;
+  readonly synthetic: boolean;
+  readonly delayed: boolean;
+  /** Served from cache after a failed refresh. */
+  readonly stale: boolean;
+}
+
+export interface HistoryResult {
+  readonly series: PriceSeries;
+  readonly provenance: Provenance;
+}
+
+export interface SymbolInfo {
+  readonly symbol: string;
+  readonly name: string;
+  readonly exchange: string;
+  readonly currency: string;
+}
+
+export interface Quote {
+  readonly symbol: string;
+  readonly price: number;
+  readonly currency: string;
+  readonly provenance: Provenance;
+}
+
+export interface RequestOptions {
+  readonly signal?: AbortSignal;
+}
+
+/** One market-data source. Symbols passed in are canonical (see symbols.ts). */
+export interface MarketDataProvider {
+  readonly id: string;
+  readonly name: string;
+  getHistory(symbol: string, from: DayNumber, to: DayNumber, options?: RequestOptions): Promise<HistoryResult>;
+  getQuote(symbol: string, options?: RequestOptions): Promise<Quote>;
+  getSymbolInfo(symbol: string, options?: RequestOptions): Promise<SymbolInfo>;
+}

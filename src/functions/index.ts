@@ -1,0 +1,3 @@
+/* Entry of the functions bundle: importing each module runs its CustomFunctions.associate calls,
+   which custom-functions-metadata-plugin appends from the JSDoc. */
+import "./returns";

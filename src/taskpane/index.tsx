@@ -1,0 +1,22 @@
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "./components/App";
+
+/* global document, Office */
+
+function render(): void {
+  const container = document.getElementById("container");
+  if (!container) return;
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <App />
+    </FluentProvider>
+  );
+}
+
+if (typeof Office !== "undefined" && Office.onReady) {
+  Office.onReady(() => render());
+} else {
+  render();
+}

@@ -1,0 +1,80 @@
+/* eslint-disable no-undef */
+const fs = require("fs");
+const path = require("path");
+const devCerts = require("office-addin-dev-certs");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+const urlProd = process.env.CNTECH_PROD_URL || "https://www.contoso.com/"; // set by scripts/make-prod-manifest.js
+const officeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** Every module under src/functions that declares @customfunction feeds functions.json. */
+function functionSources() {
+  const dir = path.resolve(__dirname, "src/functions");
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".ts") && fs.readFileSync(path.join(dir, f), "utf8").includes("@customfunction"))
+    .map((f) => path.join("src/functions", f))
+    .sort();
+}
+
+async function getHttpsOptions() {
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = process.argv.includes("serve");
+  return {
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/index.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".jsx"] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true } } },
+        { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext][query]" } },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionSources() }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: one page hosts the pane and the custom functions.
+        chunks: ["functions", "taskpane"],
+        officeJs: officeJsCdn,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext][query]" },
+          {
+            from: "manifest*.xml",
+            to: "[name]" + "[ext]",
+            transform(content) {
+              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+            },
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: serving
+      ? {
+          static: { directory: path.join(__dirname, "dist"), publicPath: "/public" },
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await getHttpsOptions() },
+          port: process.env.npm_package_config_dev_server_port || 3000,
+        }
+      : undefined,
+  };
+};
