@@ -15,7 +15,10 @@ function functionSources() {
   const dir = path.resolve(__dirname, "src/functions");
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith(".ts") && fs.readFileSync(path.join(dir, f), "utf8").includes("@customfunction"))
+    .filter(
+      (f) =>
+        f.endsWith(".ts") && fs.readFileSync(path.join(dir, f), "utf8").includes("@customfunction")
+    )
     .map((f) => path.join("src/functions", f))
     .sort();
 }
@@ -41,8 +44,19 @@ module.exports = async (env, options) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".jsx"] },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true } } },
-        { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext][query]" } },
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true },
+          },
+        },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext][query]" },
+        },
       ],
     },
     plugins: [
@@ -72,7 +86,13 @@ module.exports = async (env, options) => {
       ? {
           static: { directory: path.join(__dirname, "dist"), publicPath: "/public" },
           headers: { "Access-Control-Allow-Origin": "*" },
-          server: { type: "https", options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await getHttpsOptions() },
+          server: {
+            type: "https",
+            options:
+              env.WEBPACK_BUILD || options.https !== undefined
+                ? options.https
+                : await getHttpsOptions(),
+          },
           port: process.env.npm_package_config_dev_server_port || 3000,
         }
       : undefined,

@@ -33,13 +33,20 @@ async function main(): Promise<void> {
     console.log(`\n== ${file}`);
     const got = await mod.run();
     for (const r of got) {
-      console.log(`${r.met ? "ok  " : "MISS"} ${r.name}: ${formatValue(r.value)} ${r.unit} (goal ${r.goal})`);
+      console.log(
+        `${r.met ? "ok  " : "MISS"} ${r.name}: ${formatValue(r.value)} ${r.unit} (goal ${r.goal})`
+      );
     }
     results.push(...got);
   }
   const out = path.join(dir, "..", "bench-results.json");
-  fs.writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2) + "\n");
-  console.log(`\n${results.filter((r) => r.met).length}/${results.length} goals met; written to bench-results.json`);
+  fs.writeFileSync(
+    out,
+    JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2) + "\n"
+  );
+  console.log(
+    `\n${results.filter((r) => r.met).length}/${results.length} goals met; written to bench-results.json`
+  );
 }
 
 function formatValue(v: number): string {

@@ -6,7 +6,9 @@ const path = require("path");
 const root = path.resolve(__dirname, "..");
 const jsonPath = path.join(root, "dist", "functions.json");
 if (!fs.existsSync(jsonPath)) {
-  console.error("build check: dist/functions.json was not generated (see the custom-functions-metadata errors above)");
+  console.error(
+    "build check: dist/functions.json was not generated (see the custom-functions-metadata errors above)"
+  );
   process.exit(1);
 }
 const declared = new Set(JSON.parse(fs.readFileSync(jsonPath, "utf8")).functions.map((f) => f.id));

@@ -33,7 +33,8 @@ function icon(size) {
       const fx = x / size;
       const fy = 1 - y / size;
       const bar = Math.floor((fx - 0.1) / 0.28);
-      const inBar = bar >= 0 && bar < 3 && (fx - 0.1) % 0.28 < 0.22 && fy > 0.1 && fy < 0.1 + bars[bar];
+      const inBar =
+        bar >= 0 && bar < 3 && (fx - 0.1) % 0.28 < 0.22 && fy > 0.1 && fy < 0.1 + bars[bar];
       const rgb = inBar ? [0xc8, 0x10, 0x2e] : [0xff, 0xff, 0xff];
       row.set([...rgb, 0xff], 1 + x * 4);
     }

@@ -19,8 +19,14 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function dayFromYmd(year: number, month: number, day: number): DayNumber {
   const ms = Date.UTC(year, month - 1, day);
   const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw invalidValue(`${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")} is not a calendar date`);
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day
+  ) {
+    throw invalidValue(
+      `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")} is not a calendar date`
+    );
   }
   return Math.round(ms / 86400000);
 }
@@ -65,7 +71,11 @@ export function excelSerialFromDay(day: DayNumber, system: DateSystem = 1900): n
  * The one date parser for arguments: an Excel serial (number, incl. DATE() results),
  * ISO text, or numeric text. Throws a #VALUE!-kind error naming the argument.
  */
-export function parseDateArg(input: unknown, argName = "date", system: DateSystem = 1900): DayNumber {
+export function parseDateArg(
+  input: unknown,
+  argName = "date",
+  system: DateSystem = 1900
+): DayNumber {
   try {
     if (typeof input === "number") return dayFromExcelSerial(input, system);
     if (typeof input === "string") {
@@ -80,5 +90,7 @@ export function parseDateArg(input: unknown, argName = "date", system: DateSyste
   } catch (e) {
     throw invalidValue(`${argName}: ${(e as Error).message}`);
   }
-  throw invalidValue(`${argName}: expected a date, got ${input === null ? "nothing" : typeof input}`);
+  throw invalidValue(
+    `${argName}: expected a date, got ${input === null ? "nothing" : typeof input}`
+  );
 }

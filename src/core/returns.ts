@@ -9,7 +9,12 @@ export type ReturnKind = "price" | "total";
  * R = P_end / P_start − 1. Total return uses adjusted closes when present.
  * Example: closes 100 → 110 gives 0.10.
  */
-export function windowReturn(series: PriceSeries, start: DayNumber, end: DayNumber, kind: ReturnKind = "total"): number {
+export function windowReturn(
+  series: PriceSeries,
+  start: DayNumber,
+  end: DayNumber,
+  kind: ReturnKind = "total"
+): number {
   if (start > end) throw invalidValue("start date is after end date");
   const i0 = requireIndexOnOrBefore(series, start, "start");
   const i1 = requireIndexOnOrBefore(series, end, "end");

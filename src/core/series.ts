@@ -25,21 +25,26 @@ export function makeSeries(input: {
   dividends?: ArrayLike<number>;
 }): PriceSeries {
   const n = input.dates.length;
-  if (input.close.length !== n) throw invalidValue(`${input.symbol}: ${n} dates but ${input.close.length} prices`);
+  if (input.close.length !== n)
+    throw invalidValue(`${input.symbol}: ${n} dates but ${input.close.length} prices`);
   const dates = Int32Array.from(input.dates);
   const close = Float64Array.from(input.close);
   for (let i = 0; i < n; i++) {
-    if (i > 0 && dates[i] <= dates[i - 1]) throw invalidValue(`${input.symbol}: dates not strictly ascending at row ${i + 1}`);
-    if (!(close[i] > 0)) throw invalidValue(`${input.symbol}: price ${close[i]} at row ${i + 1} is not positive`);
+    if (i > 0 && dates[i] <= dates[i - 1])
+      throw invalidValue(`${input.symbol}: dates not strictly ascending at row ${i + 1}`);
+    if (!(close[i] > 0))
+      throw invalidValue(`${input.symbol}: price ${close[i]} at row ${i + 1} is not positive`);
   }
   const series: PriceSeries = { symbol: input.symbol, currency: input.currency, dates, close };
   const extra: { adjClose?: Float64Array; dividends?: Float64Array } = {};
   if (input.adjClose) {
-    if (input.adjClose.length !== n) throw invalidValue(`${input.symbol}: adjusted closes do not match dates`);
+    if (input.adjClose.length !== n)
+      throw invalidValue(`${input.symbol}: adjusted closes do not match dates`);
     extra.adjClose = Float64Array.from(input.adjClose);
   }
   if (input.dividends) {
-    if (input.dividends.length !== n) throw invalidValue(`${input.symbol}: dividends do not match dates`);
+    if (input.dividends.length !== n)
+      throw invalidValue(`${input.symbol}: dividends do not match dates`);
     extra.dividends = Float64Array.from(input.dividends);
   }
   return { ...series, ...extra };

@@ -40,7 +40,12 @@ export interface RequestOptions {
 export interface MarketDataProvider {
   readonly id: string;
   readonly name: string;
-  getHistory(symbol: string, from: DayNumber, to: DayNumber, options?: RequestOptions): Promise<HistoryResult>;
+  getHistory(
+    symbol: string,
+    from: DayNumber,
+    to: DayNumber,
+    options?: RequestOptions
+  ): Promise<HistoryResult>;
   getQuote(symbol: string, options?: RequestOptions): Promise<Quote>;
   getSymbolInfo(symbol: string, options?: RequestOptions): Promise<SymbolInfo>;
 }

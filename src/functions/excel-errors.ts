@@ -17,7 +17,10 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
         return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
     }
   }
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, `Unexpected failure: ${message}`);
+  return new CustomFunctions.Error(
+    CustomFunctions.ErrorCode.notAvailable,
+    `Unexpected failure: ${message}`
+  );
 }
 
 /** Runs an async body and turns any failure into the matching Excel error (thrown, as Excel expects). */

@@ -13,11 +13,16 @@ import { excelCall } from "./excel-errors";
  * @param [end] End date (default: the latest available close).
  * @returns The return as a decimal (0.05 = 5 %).
  */
-export async function cntechReturn(symbol: string, start: number | string, end?: number | string): Promise<number> {
+export async function cntechReturn(
+  symbol: string,
+  start: number | string,
+  end?: number | string
+): Promise<number> {
   return excelCall(async () => {
     if (typeof symbol !== "string" || symbol.trim() === "") throw invalidValue("symbol is empty");
     const startDay = parseDateArg(start, "start");
-    const endDay = end === undefined || end === null || end === "" ? undefined : parseDateArg(end, "end");
+    const endDay =
+      end === undefined || end === null || end === "" ? undefined : parseDateArg(end, "end");
     const { series } = await getMarketData().getHistory(symbol, startDay, endDay ?? startDay);
     const lastDay = endDay ?? series.dates[series.dates.length - 1];
     return windowReturn(series, startDay, lastDay, "total");

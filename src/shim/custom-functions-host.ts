@@ -56,7 +56,9 @@ export function createCustomFunctionsShim(): CustomFunctionsShim {
 }
 
 /** Installs the shim as the global CustomFunctions (if none exists) and returns the one in force. */
-export function installCustomFunctionsShim(target: Record<string, unknown> = globalThis as never): CustomFunctionsShim {
+export function installCustomFunctionsShim(
+  target: Record<string, unknown> = globalThis as never
+): CustomFunctionsShim {
   const existing = target.CustomFunctions as CustomFunctionsShim | undefined;
   if (existing && "registry" in existing) return existing;
   const shim = createCustomFunctionsShim();

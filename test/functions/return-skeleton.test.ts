@@ -30,13 +30,17 @@ describe("CNTECH.RETURN through the built bundle on the demo source", () => {
   });
 
   test("an unknown symbol is #N/A with a message naming it", async () => {
-    const err = await expectExcelError(bundle.call("RETURN", "NOPE.HK", "2024-01-02", "2024-12-31"));
+    const err = await expectExcelError(
+      bundle.call("RETURN", "NOPE.HK", "2024-01-02", "2024-12-31")
+    );
     expect(err.code).toBe("#N/A");
     expect(err.message).toContain("NOPE.HK");
   });
 
   test("start after end is #VALUE!", async () => {
-    const err = await expectExcelError(bundle.call("RETURN", "0700.HK", "2024-12-31", "2024-01-02"));
+    const err = await expectExcelError(
+      bundle.call("RETURN", "0700.HK", "2024-12-31", "2024-01-02")
+    );
     expect(err.code).toBe("#VALUE!");
     expect(err.message).toMatch(/start.*after.*end/i);
   });

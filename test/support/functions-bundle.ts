@@ -1,13 +1,24 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
-import { createCustomFunctionsShim, CustomFunctionsShim, ShimCustomFunctionError } from "../../src/shim/custom-functions-host";
+import {
+  createCustomFunctionsShim,
+  CustomFunctionsShim,
+  ShimCustomFunctionError,
+} from "../../src/shim/custom-functions-host";
 
 export const DIST = path.resolve(__dirname, "..", "..", "dist");
 
 export interface LoadedBundle {
   shim: CustomFunctionsShim;
-  metadata: { functions: Array<{ id: string; name: string; description?: string; parameters: Array<{ name: string; description?: string }> }> };
+  metadata: {
+    functions: Array<{
+      id: string;
+      name: string;
+      description?: string;
+      parameters: Array<{ name: string; description?: string }>;
+    }>;
+  };
   call(id: string, ...args: unknown[]): Promise<unknown>;
 }
 
@@ -58,12 +69,15 @@ export function loadFunctionsBundle(): LoadedBundle {
 }
 
 /** Calls and returns the CustomFunctions.Error a function threw (fails the test if it returned a value). */
-export async function expectExcelError(promise: Promise<unknown>): Promise<ShimCustomFunctionError> {
+export async function expectExcelError(
+  promise: Promise<unknown>
+): Promise<ShimCustomFunctionError> {
   try {
     const value = await promise;
     throw new Error(`expected an Excel error, got ${JSON.stringify(value)}`);
   } catch (e) {
-    if (e instanceof Error && e.name === "CustomFunctions.Error") return e as ShimCustomFunctionError;
+    if (e instanceof Error && e.name === "CustomFunctions.Error")
+      return e as ShimCustomFunctionError;
     throw e;
   }
 }

@@ -9,9 +9,33 @@ export const DEMO_FIRST_DAY = dayFromIso("2015-01-02");
 export const DEMO_LAST_DAY = dayFromIso("2026-11-25");
 
 const UNIVERSE: Record<string, SymbolInfo & { vol: number; drift: number; start: number }> = {
-  "0700.HK": { symbol: "0700.HK", name: "Tencent Holdings", exchange: "HKEX", currency: "HKD", vol: 0.32, drift: 0.08, start: 140 },
-  "9988.HK": { symbol: "9988.HK", name: "Alibaba Group", exchange: "HKEX", currency: "HKD", vol: 0.38, drift: 0.05, start: 190 },
-  QQQ: { symbol: "QQQ", name: "Invesco QQQ Trust", exchange: "NASDAQ", currency: "USD", vol: 0.22, drift: 0.12, start: 102 },
+  "0700.HK": {
+    symbol: "0700.HK",
+    name: "Tencent Holdings",
+    exchange: "HKEX",
+    currency: "HKD",
+    vol: 0.32,
+    drift: 0.08,
+    start: 140,
+  },
+  "9988.HK": {
+    symbol: "9988.HK",
+    name: "Alibaba Group",
+    exchange: "HKEX",
+    currency: "HKD",
+    vol: 0.38,
+    drift: 0.05,
+    start: 190,
+  },
+  QQQ: {
+    symbol: "QQQ",
+    name: "Invesco QQQ Trust",
+    exchange: "NASDAQ",
+    currency: "USD",
+    vol: 0.22,
+    drift: 0.12,
+    start: 102,
+  },
 };
 
 /** mulberry32: a tiny, well-known seeded PRNG so every run yields the same demo prices. */
@@ -58,7 +82,13 @@ export class DemoSource implements MarketDataProvider {
   private readonly cache = new Map<string, PriceSeries>();
 
   private provenance(): Provenance {
-    return { source: DEMO_SOURCE_NAME, asOf: isoFromDay(DEMO_LAST_DAY), synthetic: true, delayed: false, stale: false };
+    return {
+      source: DEMO_SOURCE_NAME,
+      asOf: isoFromDay(DEMO_LAST_DAY),
+      synthetic: true,
+      delayed: false,
+      stale: false,
+    };
   }
 
   private series(symbol: string): PriceSeries {
@@ -77,12 +107,22 @@ export class DemoSource implements MarketDataProvider {
 
   async getQuote(symbol: string): Promise<Quote> {
     const s = this.series(symbol);
-    return { symbol, price: s.close[s.close.length - 1], currency: s.currency, provenance: this.provenance() };
+    return {
+      symbol,
+      price: s.close[s.close.length - 1],
+      currency: s.currency,
+      provenance: this.provenance(),
+    };
   }
 
   async getSymbolInfo(symbol: string): Promise<SymbolInfo> {
     const spec = UNIVERSE[symbol];
     if (!spec) throw notAvailable(`${symbol} is not in the demo universe`);
-    return { symbol: spec.symbol, name: spec.name, exchange: spec.exchange, currency: spec.currency };
+    return {
+      symbol: spec.symbol,
+      name: spec.name,
+      exchange: spec.exchange,
+      currency: spec.currency,
+    };
   }
 }
