@@ -23,6 +23,38 @@ function functionSources() {
     .sort();
 }
 
+/** The `cntech` command-line build: the same function modules, bundled for Node (see src/cli/main.ts). */
+function cliConfig(dev) {
+  return {
+    name: "cli",
+    dependencies: ["addin"], // runs after the add-in build, whose output.clean empties dist/
+    target: "node20",
+    mode: dev ? "development" : "production",
+    devtool: false,
+    entry: { cli: "./src/cli/main.ts" },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: false },
+    node: { __dirname: false, __filename: false },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true },
+          },
+        },
+      ],
+    },
+    // Appends the same CustomFunctions.associate calls as in the add-in bundle.
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionSources() }),
+    ],
+    performance: { hints: false },
+  };
+}
+
 async function getHttpsOptions() {
   const httpsOptions = await devCerts.getHttpsServerOptions();
   return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
@@ -31,7 +63,8 @@ async function getHttpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = process.argv.includes("serve");
-  return {
+  const addin = {
+    name: "addin",
     devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
@@ -97,4 +130,5 @@ module.exports = async (env, options) => {
         }
       : undefined,
   };
+  return serving ? addin : [addin, cliConfig(dev)];
 };

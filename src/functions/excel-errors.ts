@@ -1,26 +1,58 @@
-import { FinanceError } from "../core/errors";
+import { FinanceError, FinanceErrorKind } from "../core/errors";
+
+/** Longest message put into a cell error; Excel shows it in a tooltip, so keep it short. */
+const MAX_MESSAGE = 200;
+
+/** Query-string secrets that must never reach a cell, even inside a provider's error text. */
+const SECRET_PARAMS = /\b(api[_-]?key|apikey|api_token|token|access_key|key)=([^&\s"']+)/gi;
+
+/** Removes anything that looks like a credential and trims the text to a tooltip's length. */
+export function cleanMessage(message: string): string {
+  const clean = message.replace(SECRET_PARAMS, "$1=***").replace(/\s+/g, " ").trim();
+  return clean.length > MAX_MESSAGE ? clean.slice(0, MAX_MESSAGE - 1) + "…" : clean;
+}
+
+function kindOf(error: unknown): FinanceErrorKind | undefined {
+  if (error instanceof FinanceError) return error.kind;
+  // Errors from another copy of the core (e.g. a provider module) carry the same shape.
+  const kind = (error as { kind?: unknown } | null)?.kind;
+  return kind === "value" || kind === "na" || kind === "num" ? kind : undefined;
+}
 
 /**
- * Maps any failure to a CustomFunctions.Error. Custom messages are only shown by Excel
- * for #VALUE! and #N/A; #NUM! keeps the message for the CLI and logs.
+ * The text behind an error value: Excel shows custom messages only for #VALUE! and #N/A, so a
+ * #NUM! carries its explanation in `detail` (read by the CLI and tests, ignored by Excel).
  */
+export function errorDetail(error: CustomFunctions.Error): string {
+  return error.message || (error as { detail?: string }).detail || "";
+}
+
+/** Maps any failure to a CustomFunctions.Error with the matching code and a short message. */
 export function toExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof CustomFunctions.Error) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof FinanceError) {
-    switch (error.kind) {
-      case "value":
-        return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
-      case "na":
-        return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
-      case "num":
-        return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+  const message = cleanMessage(error instanceof Error ? error.message : String(error));
+  switch (kindOf(error)) {
+    case "value":
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+    case "na":
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
+    case "num": {
+      const num = new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+      Object.defineProperty(num, "detail", { value: message, enumerable: false });
+      return num;
     }
+    default:
+      return new CustomFunctions.Error(
+        CustomFunctions.ErrorCode.notAvailable,
+        cleanMessage(`Unexpected failure: ${message}`)
+      );
   }
-  return new CustomFunctions.Error(
-    CustomFunctions.ErrorCode.notAvailable,
-    `Unexpected failure: ${message}`
-  );
+}
+
+/** Guards a result: a NaN or infinite figure is never shown as a number. */
+export function finiteOrThrow(value: number, what: string): number {
+  if (!Number.isFinite(value)) throw new FinanceError("num", `${what} is not a finite number`);
+  return value;
 }
 
 /** Runs an async body and turns any failure into the matching Excel error (thrown, as Excel expects). */
