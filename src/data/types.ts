@@ -11,6 +11,8 @@ export interface Provenance {
   readonly delayed: boolean;
   /** Served from cache after a failed refresh. */
   readonly stale: boolean;
+  /** ISO timestamp when the data was fetched from the source (absent for embedded / user data). */
+  readonly fetchedAt?: string;
 }
 
 export interface HistoryResult {
@@ -33,6 +35,7 @@ export interface Quote {
 }
 
 export interface RequestOptions {
+  /** Cancels this caller's wait (a shared in-flight request is aborted only when every waiter cancelled). */
   readonly signal?: AbortSignal;
 }
 
@@ -48,4 +51,19 @@ export interface MarketDataProvider {
   ): Promise<HistoryResult>;
   getQuote(symbol: string, options?: RequestOptions): Promise<Quote>;
   getSymbolInfo(symbol: string, options?: RequestOptions): Promise<SymbolInfo>;
+  /**
+   * Daily FX history as units of `quote` per 1 USD (e.g. HKD → about 7.8). Providers without FX omit it;
+   * MarketData then reports #N/A for conversions.
+   */
+  getUsdFxHistory?(
+    quote: "HKD" | "CNY",
+    from: DayNumber,
+    to: DayNumber,
+    options?: RequestOptions
+  ): Promise<HistoryResult>;
+  /**
+   * Embedded / in-memory sources (demo, CSV) answer instantly from memory: the cache layer skips
+   * rate limiting, persistence and expiry for them.
+   */
+  readonly local?: boolean;
 }

@@ -115,6 +115,20 @@ export class DemoSource implements MarketDataProvider {
     };
   }
 
+  async getUsdFxHistory(quote: "HKD" | "CNY"): Promise<HistoryResult> {
+    const rate = quote === "HKD" ? 7.8 : 7.1;
+    const dates: number[] = [];
+    for (let d = DEMO_FIRST_DAY; d <= DEMO_LAST_DAY; d++)
+      if (((d + 4) % 7) % 6 !== 0) dates.push(d);
+    const series = makeSeries({
+      symbol: `USD${quote}`,
+      currency: quote,
+      dates,
+      close: dates.map(() => rate),
+    });
+    return { series, provenance: this.provenance() };
+  }
+
   async getSymbolInfo(symbol: string): Promise<SymbolInfo> {
     const spec = UNIVERSE[symbol];
     if (!spec) throw notAvailable(`${symbol} is not in the demo universe`);

@@ -1,0 +1,251 @@
+import { LRUCache } from "lru-cache";
+import { DayNumber } from "../../core/dates";
+import { isTransientFailure, ProviderError } from "../provider-error";
+import { HistoryResult } from "../types";
+import { PersistentStore } from "./persistent-store";
+import { CacheEntry, decodeEntry, encodeEntry } from "./series-codec";
+
+/** Fetches [from, to] of one series from the source; the signal aborts the HTTP request. */
+export type SeriesFetcher = (
+  from: DayNumber,
+  to: DayNumber,
+  signal: AbortSignal
+) => Promise<HistoryResult>;
+
+export interface HistoryCacheOptions {
+  /** Name used in error messages ("Financial Modeling Prep"). */
+  readonly providerName: string;
+  /** Clock in epoch ms (injectable for tests). */
+  readonly now?: () => number;
+  /** How long a fetched series is fresh. Default 6 h: daily closes change once a day. Infinity for local sources. */
+  readonly ttlMs?: number;
+  /** Range widening: every fetch reaches back at least this many years, so later windows need no request. */
+  readonly widenYears?: number;
+  /** Days before a window's start also fetched, so "the last close on or before start" exists after long holidays. */
+  readonly lookbackDays?: number;
+  readonly store?: PersistentStore;
+  /** Prefix for persistent keys (provider id). */
+  readonly namespace: string;
+  readonly maxEntries?: number;
+}
+
+interface InFlight {
+  readonly from: DayNumber;
+  readonly to: DayNumber;
+  readonly promise: Promise<CacheEntry>;
+  readonly controller: AbortController;
+  waiters: number;
+}
+
+const DAY_MS = 86400000;
+
+/**
+ * Turns a recalculation storm into one request per series:
+ * - range widening: a miss fetches [min(start − lookback, today − widenYears), today], and every later
+ *   window inside that range is answered from memory;
+ * - coalescing: concurrent misses for one key share one in-flight fetch;
+ * - two tiers: lru-cache in memory, then the persistent store, then the network;
+ * - expiry with stale fallback: after the TTL a series is refetched; if that fails transiently the
+ *   old series is served with provenance.stale = true. A failed fetch never replaces a cached entry.
+ */
+export class HistoryCache {
+  private readonly lru: LRUCache<string, CacheEntry>;
+  private readonly inflight = new Map<string, InFlight>();
+  private readonly now: () => number;
+  private readonly ttlMs: number;
+  private readonly widenDays: number;
+  private readonly lookbackDays: number;
+
+  constructor(private readonly options: HistoryCacheOptions) {
+    this.lru = new LRUCache({ max: options.maxEntries ?? 1000 });
+    this.now = options.now ?? Date.now;
+    this.ttlMs = options.ttlMs ?? 6 * 3600 * 1000;
+    this.widenDays = Math.round((options.widenYears ?? 10) * 365.25);
+    this.lookbackDays = options.lookbackDays ?? 31;
+  }
+
+  /** Today's day number from the injected clock. */
+  today(): DayNumber {
+    return Math.floor(this.now() / DAY_MS);
+  }
+
+  /** The cached entry for a key, if any (no I/O). */
+  peek(key: string): CacheEntry | undefined {
+    return this.lru.peek(key);
+  }
+
+  private covers(e: CacheEntry, from: DayNumber, to: DayNumber): boolean {
+    return e.coverFrom <= from && (e.coverTo >= to || this.isFresh(e));
+  }
+
+  private isFresh(e: CacheEntry): boolean {
+    return this.now() - e.fetchedAtMs < this.ttlMs;
+  }
+
+  /**
+   * A series covering [from, to] (plus lookback) for `key`. The returned series may be wider than asked.
+   */
+  get(
+    key: string,
+    from: DayNumber,
+    to: DayNumber,
+    fetcher: SeriesFetcher,
+    signal?: AbortSignal
+  ): Promise<HistoryResult> {
+    const today = this.today();
+    const needFrom = from - this.lookbackDays;
+    const needTo = Math.min(to, today);
+    const hit = this.lru.get(key);
+    if (hit && this.covers(hit, needFrom, needTo) && this.isFresh(hit)) {
+      return Promise.resolve({ series: hit.series, provenance: hit.provenance });
+    }
+    let job = this.inflight.get(key);
+    if (!job || job.from > needFrom || job.to < needTo) {
+      const wideFrom = Math.min(
+        needFrom,
+        today - this.widenDays,
+        hit?.coverFrom ?? Infinity,
+        job?.from ?? Infinity
+      );
+      const wideTo = Math.max(today, needTo);
+      job = this.start(key, wideFrom, wideTo, needFrom, needTo, fetcher);
+    }
+    return this.wait(key, job, needFrom, signal);
+  }
+
+  private start(
+    key: string,
+    from: DayNumber,
+    to: DayNumber,
+    needFrom: DayNumber,
+    needTo: DayNumber,
+    fetcher: SeriesFetcher
+  ): InFlight {
+    const controller = new AbortController();
+    const promise = (async (): Promise<CacheEntry> => {
+      // Second tier: a persisted entry that still covers and is fresh saves the request.
+      const stored = await this.load(key);
+      if (stored && this.covers(stored, needFrom, needTo) && this.isFresh(stored)) {
+        this.lru.set(key, stored);
+        return stored;
+      }
+      const fetchedAtMs = this.now();
+      const result = await fetcher(from, to, controller.signal);
+      const entry: CacheEntry = {
+        series: result.series,
+        coverFrom: from,
+        coverTo: to,
+        fetchedAtMs,
+        provenance: {
+          ...result.provenance,
+          stale: false,
+          fetchedAt: result.provenance.fetchedAt ?? new Date(fetchedAtMs).toISOString(),
+        },
+      };
+      this.lru.set(key, entry);
+      this.save(key, entry);
+      return entry;
+    })();
+    const job: InFlight = { from, to, promise, controller, waiters: 0 };
+    this.inflight.set(key, job);
+    const clear = (): void => {
+      if (this.inflight.get(key) === job) this.inflight.delete(key);
+    };
+    promise.then(clear, clear);
+    return job;
+  }
+
+  private async wait(
+    key: string,
+    job: InFlight,
+    needFrom: DayNumber,
+    signal?: AbortSignal
+  ): Promise<HistoryResult> {
+    job.waiters++;
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      job.waiters--;
+    };
+    try {
+      const entry = await abortable(job.promise, signal, this.options.providerName, () => {
+        // The shared request is aborted only when nobody is waiting for it any more.
+        release();
+        if (job.waiters === 0) {
+          if (this.inflight.get(key) === job) this.inflight.delete(key);
+          job.controller.abort();
+        }
+      });
+      return { series: entry.series, provenance: entry.provenance };
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      const fallback = this.lru.peek(key) ?? (await this.load(key));
+      if (fallback && isTransientFailure(e) && fallback.coverTo >= needFrom) {
+        if (!this.lru.has(key)) this.lru.set(key, fallback);
+        return { series: fallback.series, provenance: { ...fallback.provenance, stale: true } };
+      }
+      throw e;
+    } finally {
+      release();
+    }
+  }
+
+  private async load(key: string): Promise<CacheEntry | undefined> {
+    const store = this.options.store;
+    if (!store) return undefined;
+    try {
+      return decodeEntry(await store.get(this.storeKey(key)));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private save(key: string, entry: CacheEntry): void {
+    const store = this.options.store;
+    if (!store) return;
+    store.set(this.storeKey(key), encodeEntry(entry)).catch(() => undefined);
+  }
+
+  private storeKey(key: string): string {
+    return `cntech:v1:${this.options.namespace}:${key}`;
+  }
+
+  /** Drops everything held in memory (the persistent store is left alone). */
+  clearMemory(): void {
+    this.lru.clear();
+  }
+}
+
+/** Races a shared promise against one caller's AbortSignal. */
+function abortable<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  providerName: string,
+  onAbort: () => void
+): Promise<T> {
+  if (!signal) return promise;
+  const cancelled = (): ProviderError =>
+    new ProviderError(providerName, "cancelled", "request cancelled");
+  if (signal.aborted) {
+    onAbort();
+    return Promise.reject(cancelled());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const listener = (): void => {
+      onAbort();
+      reject(cancelled());
+    };
+    signal.addEventListener("abort", listener, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener("abort", listener);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener("abort", listener);
+        reject(e);
+      }
+    );
+  });
+}
