@@ -94,3 +94,43 @@ export function parseDateArg(
     `${argName}: expected a date, got ${input === null ? "nothing" : typeof input}`
   );
 }
+
+/** Calendar parts of a day number (UTC calendar; no time zone involved). Example: 19723 → {2024, 1, 1}. */
+export function ymdFromDay(day: DayNumber): { year: number; month: number; day: number } {
+  const d = new Date(day * 86400000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** Day of week, ISO numbering: 1 = Monday … 7 = Sunday. 1970-01-01 (day 0) was a Thursday (4). */
+export function isoWeekday(day: DayNumber): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/** Frequencies for periodic returns and rebalancing. */
+export type Frequency = "daily" | "weekly" | "monthly" | "quarterly";
+
+/**
+ * A key that is equal for two days exactly when they fall in the same period:
+ * daily → the day; weekly → the Monday-to-Sunday week; monthly → year×12+month; quarterly → year×4+quarter.
+ * Example: periodKey(2024-01-05 Fri, "weekly") === periodKey(2024-01-01 Mon, "weekly").
+ */
+export function periodKey(day: DayNumber, frequency: Frequency): number {
+  switch (frequency) {
+    case "daily":
+      return day;
+    case "weekly":
+      return Math.floor((day + 3) / 7);
+    case "monthly": {
+      const { year, month } = ymdFromDay(day);
+      return year * 12 + (month - 1);
+    }
+    case "quarterly": {
+      const { year, month } = ymdFromDay(day);
+      return year * 4 + Math.floor((month - 1) / 3);
+    }
+    default:
+      throw invalidValue(
+        `frequency "${String(frequency)}" is not daily, weekly, monthly or quarterly`
+      );
+  }
+}

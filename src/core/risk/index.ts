@@ -1,0 +1,4 @@
+export * from "./stats";
+export * from "./drawdown";
+export * from "./rolling";
+export * from "./series-risk";
