@@ -1,0 +1,85 @@
+/* npm run manifest:prod: the production manifest moves every dev URL to the given site,
+   validates, and refuses unusable site URLs. */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { devManifest, prod, runScript, validator } from "./manifest-tools";
+
+const DEV = "https://localhost:3000/";
+const count = (text: string, needle: string) => text.split(needle).length - 1;
+
+describe("toProductionManifest", () => {
+  const site = new URL("https://addins.example.com/cntech/");
+  const dev = devManifest();
+  const out = prod.toProductionManifest(dev, site);
+
+  it("moves every dev URL to the production site and leaves no localhost behind", () => {
+    expect(count(dev, DEV)).toBeGreaterThan(5);
+    expect(count(out, "https://addins.example.com/cntech/")).toBe(count(dev, DEV));
+    expect(out).not.toMatch(/localhost/i);
+  });
+
+  it("sets the AppDomain to the site's origin", () => {
+    expect(out).toContain("<AppDomain>https://addins.example.com</AppDomain>");
+  });
+
+  it("changes nothing but URLs", () => {
+    const strip = (t: string) => t.replace(/https:\/\/[^"<\s]+/g, "URL");
+    expect(strip(out)).toBe(strip(dev));
+  });
+
+  it("produces a manifest that passes validation", async () => {
+    const { errors } = await validator.validateManifestText(out, { fileName: "manifest.prod.xml" });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("parseSiteUrl", () => {
+  it("adds the trailing slash a site root needs", () => {
+    expect(prod.parseSiteUrl("https://addins.example.com/cntech").href).toBe(
+      "https://addins.example.com/cntech/"
+    );
+  });
+
+  it.each([
+    ["http://addins.example.com/", /must use https/],
+    ["addins.example.com/cntech/", /not an absolute URL/],
+    ["https://addins.example.com/?v=2", /query or fragment/],
+    ["https://user:pw@addins.example.com/", /credentials/],
+  ])("rejects %s", (raw, message) => {
+    expect(() => prod.parseSiteUrl(raw)).toThrow(message);
+  });
+});
+
+describe("the manifest:prod command", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cntech-prod-"));
+
+  it("writes the validated manifest to the path given", () => {
+    const file = path.join(dir, "out", "manifest.prod.xml");
+    const run = runScript("scripts/make-prod-manifest.js", [
+      "https://cdn.example.org/addin/",
+      file,
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const written = fs.readFileSync(file, "utf8");
+    expect(written).toContain(
+      '<SourceLocation DefaultValue="https://cdn.example.org/addin/taskpane.html"/>'
+    );
+    expect(written).not.toMatch(/localhost/);
+  });
+
+  it("exits non-zero and writes nothing for an http site", () => {
+    const file = path.join(dir, "http.xml");
+    const run = runScript("scripts/make-prod-manifest.js", ["http://cdn.example.org/addin/", file]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/must use https/);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it("exits non-zero with usage when no URL is given", () => {
+    const run = runScript("scripts/make-prod-manifest.js", []);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/usage: npm run manifest:prod/);
+  });
+});
