@@ -1,0 +1,87 @@
+import { dayFromIso } from "../../src/core/dates";
+import {
+  defaultExposure,
+  gprLogChangeVol,
+  gprScenario,
+  parseGprCsv,
+  reestimateShocks,
+  scenarioReturn,
+  neutralScenario,
+} from "../../src/core/scenario";
+
+describe("re-estimating a preset from event-window returns (least squares)", () => {
+  const symbols = ["HSTECH", "1347.HK", "0981.HK", "^NDX", "9988.HK", "NVDA"];
+
+  test("recovers the shocks that generated noiseless returns", () => {
+    const truth = { ...neutralScenario(), EXPORT_CONTROLS: 1.7, CAPITAL_FLOWS: 0.8 };
+    const obs = symbols.map((symbol) => {
+      const exposure = defaultExposure(symbol)!;
+      return { symbol, exposure, observed: scenarioReturn(exposure, truth) };
+    });
+    const r = reestimateShocks(obs, ["EXPORT_CONTROLS", "CAPITAL_FLOWS"]);
+    expect(r.levels.EXPORT_CONTROLS).toBeCloseTo(1.7, 2);
+    expect(r.levels.CAPITAL_FLOWS).toBeCloseTo(0.8, 2);
+    expect(r.clamped).toEqual([]);
+    for (const e of r.residuals) expect(Math.abs(e)).toBeLessThan(1e-4);
+  });
+
+  test("one factor, hand-worked: s = Σβr / Σβ²", () => {
+    const z = neutralScenario();
+    const obs = [
+      { symbol: "A", exposure: { ...z, TARIFFS: -0.05 }, observed: -0.12 },
+      { symbol: "B", exposure: { ...z, TARIFFS: -0.03 }, observed: -0.06 },
+    ];
+    // (0.006 + 0.0018) / (0.0025 + 0.0009) = 0.0078 / 0.0034 = 2.294117...
+    const r = reestimateShocks(obs, ["TARIFFS"], {}, 0);
+    expect(r.levels.TARIFFS).toBeCloseTo(0.0078 / 0.0034, 10);
+  });
+
+  test("solutions beyond the scale are clamped and reported", () => {
+    const exposure = defaultExposure("HSTECH")!;
+    const r = reestimateShocks([{ symbol: "HSTECH", exposure, observed: -0.9 }], ["TARIFFS"]);
+    expect(r.levels.TARIFFS).toBe(3);
+    expect(r.clamped).toEqual(["TARIFFS"]);
+  });
+});
+
+describe("GPR context index", () => {
+  const csv = [
+    "month,GPR,GPRT",
+    "2024-01-01,100,90",
+    "2024-02-01,110,",
+    "2024-03-01,99,95",
+    "2024-04-01,121,100",
+  ].join("\n");
+
+  test("parses the chosen column, skipping blank cells", () => {
+    const s = parseGprCsv(csv);
+    expect(s.values).toEqual([100, 110, 99, 121]);
+    expect(parseGprCsv(csv, "gprt").values).toEqual([90, 95, 100]);
+  });
+
+  test("z is the log move over the σ of monthly log changes; levels = loading × z", () => {
+    const s = parseGprCsv(csv);
+    // Log changes: ln 1.1, ln 0.9, ln(121/99); independent sample σ computed here.
+    const d = [Math.log(1.1), Math.log(0.9), Math.log(121 / 99)];
+    const m = d.reduce((a, b) => a + b) / 3;
+    const sd = Math.sqrt(d.reduce((a, x) => a + (x - m) ** 2, 0) / 2);
+    expect(gprLogChangeVol(s)).toBeCloseTo(sd, 12);
+    const g = gprScenario(s, dayFromIso("2024-01-15"), dayFromIso("2024-04-30"), {
+      TAIWAN: 0.6,
+      CNY: -0.3,
+    });
+    const z = Math.log(1.21) / sd;
+    expect(g.z).toBeCloseTo(z, 12);
+    expect(g.levels.TAIWAN).toBeCloseTo(Math.min(3, 0.6 * z), 12);
+    expect(g.levels.CNY).toBeCloseTo(Math.max(-3, -0.3 * z), 12);
+    expect(g.levels.AI_MOMENTUM).toBe(0);
+  });
+
+  test("bad CSVs are specific errors", () => {
+    expect(() => parseGprCsv("month,GPR\n2024-01-01,abc\n2024-02-01,3")).toThrow(/line 2: "abc"/);
+    expect(() => parseGprCsv(csv, "GPRX")).toThrow(/no column "GPRX"/);
+    expect(() =>
+      gprScenario(parseGprCsv(csv), dayFromIso("2023-01-01"), dayFromIso("2024-04-01"))
+    ).toThrow(/no value on or before the from date/);
+  });
+});
