@@ -8,35 +8,47 @@ export type DayNumber = number;
 
 /** Excel's 1900 serial of 1970-01-01. */
 const EXCEL_1900_EPOCH_OFFSET = 25569;
-/** Excel's 1904 serial of 1970-01-01. */
+/** Excel's 1904 serial of 1970-01-01 (serial 0 = 1904-01-01). */
 const EXCEL_1904_EPOCH_OFFSET = 24107;
+/** Largest serial Excel accepts: 9999-12-31. */
+const EXCEL_1900_MAX_SERIAL = 2958465;
+const EXCEL_1904_MAX_SERIAL = 2957003;
 
+/** Excel's two date systems: 1900 (Windows default) and 1904 (old Mac workbooks). */
 export type DateSystem = 1900 | 1904;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** YYYY-MM-DD, optionally followed by a time and zone that are ignored (the written date is the date). */
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** Days since 1970-01-01 for a calendar date; validates the day of the month. */
+/**
+ * Days since 1970-01-01 for a proleptic Gregorian calendar date; validates month and day.
+ * Example: dayFromYmd(2024, 1, 1) = 19723; dayFromYmd(2023, 2, 29) throws.
+ * @throws FinanceError "value" for a date that does not exist.
+ */
 export function dayFromYmd(year: number, month: number, day: number): DayNumber {
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (
-    check.getUTCFullYear() !== year ||
-    check.getUTCMonth() !== month - 1 ||
-    check.getUTCDate() !== day
-  ) {
-    throw invalidValue(
-      `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")} is not a calendar date`
-    );
-  }
-  return Math.round(ms / 86400000);
+  const label = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  if (![year, month, day].every(Number.isInteger) || year < 1 || year > 9999)
+    throw invalidValue(`${label} is not a calendar date`);
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day); // setUTCFullYear keeps years 1..99 literal (Date.UTC would add 1900)
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+    throw invalidValue(`${label} is not a calendar date`);
+  return Math.round(d.getTime() / 86400000);
 }
 
-/** ISO "YYYY-MM-DD" for a day number. */
+/** ISO "YYYY-MM-DD" for a day number. Example: isoFromDay(19723) = "2024-01-01". */
 export function isoFromDay(day: DayNumber): string {
-  return new Date(day * 86400000).toISOString().slice(0, 10);
+  const { year, month, day: dd } = ymdFromDay(day);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
 }
 
-/** Parses strict ISO "YYYY-MM-DD". */
+/**
+ * Parses ISO "YYYY-MM-DD". A time and zone after the date ("2024-01-02T23:00:00-05:00") are
+ * accepted and ignored: the date as written is the trading date, never shifted by a zone.
+ * Example: dayFromIso("2024-01-01") = 19723.
+ * @throws FinanceError "value" for any other text or a date that does not exist.
+ */
 export function dayFromIso(text: string): DayNumber {
   const m = ISO_DATE.exec(text.trim());
   if (!m) throw invalidValue(`"${text}" is not a date (use YYYY-MM-DD or an Excel date)`);
@@ -44,32 +56,54 @@ export function dayFromIso(text: string): DayNumber {
 }
 
 /**
- * Excel serial → day number. In the 1900 system Excel counts a phantom 1900-02-29 (serial 60),
- * so serials 1..59 are one day later than a true count; serial 60 itself is rejected.
- * Example: serial 45292 → 2024-01-01.
+ * Excel serial → day number; a fractional part (time of day) is dropped.
+ * 1900 system: serial 1 = 1900-01-01; Excel counts a phantom 1900-02-29 (serial 60), so serials
+ * 1..59 are one day later than a true count and serial 60 itself is rejected; day = serial − 25569
+ * for serials ≥ 61. 1904 system: serial 0 = 1904-01-01, day = serial − 24107.
+ * Example: 45292 → 2024-01-01 (1900); 43830 → 2024-01-01 (1904).
+ * @throws FinanceError "value" outside 1..2958465 (1900) / 0..2957003 (1904), or for serial 60.
  */
 export function dayFromExcelSerial(serial: number, system: DateSystem = 1900): DayNumber {
   if (!Number.isFinite(serial)) throw invalidValue("date is not a finite number");
   const whole = Math.floor(serial);
   if (system === 1904) {
-    if (whole < 0) throw invalidValue(`${serial} is not a valid Excel 1904 date serial`);
+    if (whole < 0 || whole > EXCEL_1904_MAX_SERIAL)
+      throw invalidValue(`${serial} is not a valid Excel 1904 date serial`);
     return whole - EXCEL_1904_EPOCH_OFFSET;
   }
-  if (whole < 1) throw invalidValue(`${serial} is not a valid Excel date serial`);
+  if (system !== 1900) throw invalidValue(`date system ${String(system)} is not 1900 or 1904`);
+  if (whole < 1 || whole > EXCEL_1900_MAX_SERIAL)
+    throw invalidValue(
+      `${serial} is not a valid Excel date serial (1 = 1900-01-01 … 2958465 = 9999-12-31)`
+    );
   if (whole === 60) throw invalidValue("1900-02-29 does not exist (Excel's phantom leap day)");
   return whole < 60 ? whole - EXCEL_1900_EPOCH_OFFSET + 1 : whole - EXCEL_1900_EPOCH_OFFSET;
 }
 
-/** Day number → Excel serial (inverse of dayFromExcelSerial). */
+/**
+ * Day number → Excel serial (inverse of dayFromExcelSerial; never yields the phantom 60).
+ * Example: excelSerialFromDay(19723) = 45292; 1900-03-01 → 61; 1900-02-28 → 59.
+ * @throws FinanceError "value" for a day Excel cannot represent in that system.
+ */
 export function excelSerialFromDay(day: DayNumber, system: DateSystem = 1900): number {
-  if (system === 1904) return day + EXCEL_1904_EPOCH_OFFSET;
+  if (system === 1904) {
+    const s = day + EXCEL_1904_EPOCH_OFFSET;
+    if (s < 0 || s > EXCEL_1904_MAX_SERIAL)
+      throw invalidValue(`${isoFromDay(day)} has no Excel 1904 serial`);
+    return s;
+  }
   const serial = day + EXCEL_1900_EPOCH_OFFSET;
-  return serial <= 60 ? serial - 1 : serial;
+  const out = serial <= 60 ? serial - 1 : serial;
+  if (out < 1 || out > EXCEL_1900_MAX_SERIAL)
+    throw invalidValue(`${isoFromDay(day)} has no Excel serial`);
+  return out;
 }
 
 /**
- * The one date parser for arguments: an Excel serial (number, incl. DATE() results),
- * ISO text, or numeric text. Throws a #VALUE!-kind error naming the argument.
+ * The one date parser for arguments: an Excel serial (number, incl. DATE() results, time of day
+ * dropped), ISO text (see dayFromIso), numeric text, or a JS Date (its UTC calendar date).
+ * Example: parseDateArg(45292) = parseDateArg("2024-01-01") = parseDateArg("45292") = 19723.
+ * @throws FinanceError "value" whose message starts with the argument name, e.g. "start: …".
  */
 export function parseDateArg(
   input: unknown,
@@ -85,14 +119,19 @@ export function parseDateArg(
       return dayFromIso(text);
     }
     if (input instanceof Date) {
+      if (Number.isNaN(input.getTime())) throw invalidValue("is an invalid Date");
       return dayFromYmd(input.getUTCFullYear(), input.getUTCMonth() + 1, input.getUTCDate());
     }
   } catch (e) {
     throw invalidValue(`${argName}: ${(e as Error).message}`);
   }
-  throw invalidValue(
-    `${argName}: expected a date, got ${input === null ? "nothing" : typeof input}`
-  );
+  const got =
+    input === null || input === undefined
+      ? "nothing"
+      : typeof input === "boolean"
+        ? `${input}`
+        : typeof input;
+  throw invalidValue(`${argName}: expected a date, got ${got}`);
 }
 
 /** Calendar parts of a day number (UTC calendar; no time zone involved). Example: 19723 → {2024, 1, 1}. */
