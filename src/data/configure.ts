@@ -1,5 +1,10 @@
+import { invalidValue } from "../core/errors";
 import { detectPersistentStore } from "./cache/persistent-store";
+import { createCsvSource } from "./csv/csv-source";
 import { DemoSource } from "./demo/demo-source";
+import { EodhdProvider } from "./http/eodhd-provider";
+import { FmpProvider } from "./http/fmp-provider";
+import { HttpProviderOptions } from "./http/http-client";
 import { MarketData, setMarketData } from "./market-data";
 import { MarketDataProvider } from "./types";
 
@@ -14,6 +19,8 @@ export interface MarketDataConfig {
   readonly proxyBaseUrl?: string;
   /** For provider "csv": the files' names and text. */
   readonly csvFiles?: ReadonlyArray<{ name: string; text: string }>;
+  /** Advanced HTTP settings (timeouts, retries, rate limits, a test base URL). */
+  readonly http?: Omit<HttpProviderOptions, "apiKey" | "proxyBaseUrl">;
 }
 
 /**
@@ -32,7 +39,21 @@ export function createProvider(config: MarketDataConfig): MarketDataProvider {
   switch (config.provider) {
     case "demo":
       return new DemoSource();
+    case "fmp":
+    case "eodhd": {
+      const apiKey = config.apiKey?.trim() || undefined;
+      const proxyBaseUrl = config.proxyBaseUrl?.trim() || undefined;
+      if (!apiKey && !proxyBaseUrl) {
+        throw invalidValue(
+          "an API key (or a proxy URL that adds it) is required for this provider"
+        );
+      }
+      const options: HttpProviderOptions = { ...config.http, apiKey, proxyBaseUrl };
+      return config.provider === "fmp" ? new FmpProvider(options) : new EodhdProvider(options);
+    }
+    case "csv":
+      return createCsvSource(config.csvFiles ?? []);
     default:
-      throw new Error(`provider ${config.provider} is not available yet`);
+      throw invalidValue(`unknown data provider "${String(config.provider)}"`);
   }
 }

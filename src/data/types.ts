@@ -13,6 +13,8 @@ export interface Provenance {
   readonly stale: boolean;
   /** ISO timestamp when the data was fetched from the source (absent for embedded / user data). */
   readonly fetchedAt?: string;
+  /** Anything else the user should know, e.g. malformed rows left out of user-supplied data. */
+  readonly notes?: string;
 }
 
 export interface HistoryResult {

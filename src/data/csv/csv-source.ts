@@ -1,0 +1,188 @@
+import { DayNumber, isoFromDay } from "../../core/dates";
+import { makeSeries, PriceSeries } from "../../core/series";
+import { ProviderError } from "../provider-error";
+import { currencyOfMarket, marketOf } from "../symbols";
+import { HistoryResult, MarketDataProvider, Provenance, Quote, SymbolInfo } from "../types";
+import { parseCsv } from "./csv-parse";
+import { Cell, readTable, RowProblem, SymbolData } from "./table-reader";
+
+export interface UserTable {
+  /** File name (or a label for a range); a per-symbol file's symbol comes from it ("0700.HK.csv"). */
+  readonly name: string;
+  /** Overrides the symbol of a per-symbol file. */
+  readonly symbol?: string;
+}
+
+/**
+ * User-supplied data as a provider: CSV files and Excel ranges in per-symbol (Yahoo / STOCKHISTORY),
+ * long or wide layout. Malformed rows are listed in `problems` with file and line, shown by the
+ * pane and the CLI and summarised in every answer's provenance; they are never silently dropped.
+ */
+export class UserDataSource implements MarketDataProvider {
+  readonly id = "csv";
+  readonly local = true;
+  readonly name: string;
+  readonly problems: RowProblem[] = [];
+  private readonly series = new Map<string, PriceSeries>();
+
+  constructor(
+    tables: ReadonlyArray<
+      UserTable & { rows: ReadonlyArray<{ line: number; cells: readonly Cell[] }> }
+    >
+  ) {
+    this.name = `user data (${tables.map((t) => t.name).join(", ") || "no files"})`;
+    const merged = new Map<string, SymbolData & { file: string }>();
+    for (const t of tables) {
+      const symbol = t.symbol ?? symbolFromFileName(t.name);
+      const { data, problems } = readTable(t.name, t.rows, symbol);
+      this.problems.push(...problems);
+      for (const [key, d] of data) {
+        const m = merged.get(key);
+        if (!m) merged.set(key, { ...d, rows: [...d.rows], file: t.name });
+        else {
+          m.rows.push(...d.rows);
+          m.currency ??= d.currency;
+        }
+      }
+    }
+    for (const [key, d] of merged) {
+      const s = this.build(key, d);
+      if (s) this.series.set(key, s);
+    }
+  }
+
+  /** Symbols loaded (canonical; FX pairs as "FX:USDHKD"). */
+  get symbols(): string[] {
+    return [...this.series.keys()];
+  }
+
+  private build(key: string, d: SymbolData & { file: string }): PriceSeries | undefined {
+    const rows = [...d.rows].sort((a, b) => a.day - b.day || a.line - b.line);
+    const kept: typeof rows = [];
+    for (const r of rows) {
+      const prev = kept[kept.length - 1];
+      if (prev && prev.day === r.day) {
+        if (prev.close !== r.close || prev.adjClose !== r.adjClose) {
+          this.problems.push({
+            file: d.file,
+            line: r.line,
+            message: `${key}: ${isoFromDay(r.day)} appears twice with different prices (line ${prev.line} kept)`,
+          });
+        }
+        continue;
+      }
+      kept.push(r);
+    }
+    if (kept.length === 0) return undefined;
+    const isFx = key.startsWith("FX:");
+    const currency = isFx ? key.slice(-3) : (d.currency ?? currencyOfMarket(key));
+    const close = kept.map((r) => r.close);
+    const dividends = kept.some((r) => r.dividend) ? kept.map((r) => r.dividend ?? 0) : undefined;
+    let adjClose: number[] | undefined;
+    if (kept.every((r) => r.adjClose !== undefined)) adjClose = kept.map((r) => r.adjClose!);
+    else if (dividends) adjClose = backAdjust(close, dividends);
+    return makeSeries({
+      symbol: isFx ? key.slice(3) : key,
+      currency,
+      dates: kept.map((r) => r.day),
+      close,
+      adjClose,
+      dividends,
+    });
+  }
+
+  private provenance(s: PriceSeries): Provenance {
+    const n = this.problems.length;
+    return {
+      source: this.name,
+      asOf: isoFromDay(s.dates[s.dates.length - 1]),
+      synthetic: false,
+      delayed: false,
+      stale: false,
+      ...(n > 0 ? { notes: `${n} malformed row(s) not used; see the import report` } : {}),
+    };
+  }
+
+  private get(key: string, label: string): PriceSeries {
+    const s = this.series.get(key);
+    if (!s) {
+      const loaded = this.symbols.slice(0, 8).join(", ");
+      throw new ProviderError(
+        this.name,
+        "unknown-symbol",
+        `${label} is not in the loaded data (loaded: ${loaded || "nothing"})`
+      );
+    }
+    return s;
+  }
+
+  async getHistory(symbol: string, _from?: DayNumber, _to?: DayNumber): Promise<HistoryResult> {
+    const s = this.get(symbol, symbol);
+    return { series: s, provenance: this.provenance(s) };
+  }
+
+  async getUsdFxHistory(quote: "HKD" | "CNY"): Promise<HistoryResult> {
+    const s = this.get(`FX:USD${quote}`, `FX rate USD/${quote} (add a USD${quote} column or file)`);
+    return { series: s, provenance: this.provenance(s) };
+  }
+
+  async getQuote(symbol: string): Promise<Quote> {
+    const s = this.get(symbol, symbol);
+    return {
+      symbol,
+      price: s.close[s.close.length - 1],
+      currency: s.currency,
+      provenance: this.provenance(s),
+    };
+  }
+
+  async getSymbolInfo(symbol: string): Promise<SymbolInfo> {
+    const s = this.get(symbol, symbol);
+    return { symbol, name: symbol, exchange: marketOf(symbol), currency: s.currency };
+  }
+}
+
+/** Yahoo-style adjusted closes from cash dividends: each ex-date scales earlier closes by (1 − D / previous close). */
+export function backAdjust(close: readonly number[], dividends: readonly number[]): number[] {
+  const adj = new Array<number>(close.length);
+  let factor = 1;
+  for (let i = close.length - 1; i >= 0; i--) {
+    adj[i] = close[i] * factor;
+    if (dividends[i] > 0 && i > 0) factor *= 1 - dividends[i] / close[i - 1];
+  }
+  return adj;
+}
+
+/** "0700.HK.csv" → "0700.HK"; "QQQ (1).csv" → "QQQ"; "C:\\data\\NVDA.csv" → "NVDA". */
+export function symbolFromFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return base
+    .replace(/\.(csv|txt|tsv)$/i, "")
+    .replace(/\s*\(\d+\)$/, "")
+    .trim();
+}
+
+/** A provider over CSV files' text (the CLI's --data and the pane's file picker). */
+export function createCsvSource(
+  files: ReadonlyArray<{ name: string; text: string; symbol?: string }>
+): UserDataSource {
+  return new UserDataSource(
+    files.map((f) => ({ name: f.name, symbol: f.symbol, rows: parseCsv(f.text) }))
+  );
+}
+
+/**
+ * A provider over Excel ranges (values as read through Excel.run, e.g. a STOCKHISTORY spill with
+ * headers). Row numbers in problems are 1-based within each range.
+ */
+export function createRangeSource(
+  ranges: ReadonlyArray<{ name: string; symbol?: string; values: Cell[][] }>
+): UserDataSource {
+  return new UserDataSource(
+    ranges.map((r) => ({
+      name: r.name,
+      symbol: r.symbol,
+      rows: r.values.map((cells, i) => ({ line: i + 1, cells })),
+    }))
+  );
+}

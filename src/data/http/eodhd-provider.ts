@@ -1,0 +1,191 @@
+import { z } from "zod";
+import { DayNumber, isoFromDay } from "../../core/dates";
+import { ProviderError, redact } from "../provider-error";
+import { currencyOfMarket, marketOf, toEodhdSymbol } from "../symbols";
+import { HistoryResult, MarketDataProvider, Quote, RequestOptions, SymbolInfo } from "../types";
+import { buildProviderSeries } from "./build-series";
+import { HttpLane, HttpProviderOptions, parseJsonBody } from "./http-client";
+
+export const EODHD_NAME = "EODHD";
+export const EODHD_BASE_URL = "https://eodhd.com";
+
+const price = z
+  .union([z.number(), z.string(), z.null()])
+  .optional()
+  .transform((v) => (typeof v === "string" ? Number(v) : v));
+const EodRow = z.object({ date: z.string(), close: price, adjusted_close: price });
+const RealTime = z.object({ code: z.string().optional(), close: price });
+const General = z.object({
+  Code: z.string().nullish(),
+  Name: z.string().nullish(),
+  Exchange: z.string().nullish(),
+  CurrencyCode: z.string().nullish(),
+});
+/** EODHD sometimes answers HTTP 200 with {"error": "..."} or {"message": "..."}. */
+const ErrorBody = z.union([z.object({ error: z.string() }), z.object({ message: z.string() })]);
+
+/**
+ * EODHD end-of-day API: one request per series returns close and adjusted_close together.
+ * Its symbols: 0700.HK, 600519.SHG, 000001.SHE, NVDA.US, NDX.INDX, USDHKD.FOREX. Not documented to
+ * send CORS headers: from the add-in use a proxy base URL (docs/data.md).
+ */
+export class EodhdProvider implements MarketDataProvider {
+  readonly id = "eodhd";
+  readonly name = EODHD_NAME;
+  readonly lane: HttpLane;
+
+  constructor(private readonly options: HttpProviderOptions) {
+    this.lane = new HttpLane(EODHD_NAME, EODHD_BASE_URL, options);
+  }
+
+  private async call(
+    path: string,
+    params: Record<string, string>,
+    what: string,
+    signal?: AbortSignal
+  ): Promise<unknown> {
+    const query = {
+      ...params,
+      fmt: "json",
+      ...(this.options.apiKey ? { api_token: this.options.apiKey } : {}),
+    };
+    // 404 is EODHD's "Ticker Not Found."; read it here instead of as a generic HTTP failure.
+    const raw = await this.lane.get(
+      path,
+      query,
+      what,
+      signal,
+      (s) => (s >= 200 && s < 300) || s === 404
+    );
+    if (raw.status === 404) {
+      throw new ProviderError(
+        EODHD_NAME,
+        "unknown-symbol",
+        `does not know ${what} (ticker not found)`,
+        404
+      );
+    }
+    const body = parseJsonBody(raw, EODHD_NAME, what);
+    const err = ErrorBody.safeParse(body);
+    if (err.success && !Array.isArray(body)) {
+      const message = "error" in err.data ? err.data.error : err.data.message;
+      throw this.bodyError(message, what);
+    }
+    return body;
+  }
+
+  private bodyError(message: string, what: string): ProviderError {
+    const m = message.toLowerCase();
+    if (m.includes("unauthenticated") || m.includes("invalid api") || m.includes("token")) {
+      return new ProviderError(EODHD_NAME, "auth", "rejected the API key; check Settings");
+    }
+    if (m.includes("limit"))
+      return new ProviderError(EODHD_NAME, "rate-limited", "plan request limit reached");
+    if (m.includes("not found"))
+      return new ProviderError(EODHD_NAME, "unknown-symbol", `does not know ${what}`);
+    const clean = redact(message, [this.options.apiKey]).slice(0, 120);
+    return new ProviderError(EODHD_NAME, "bad-response", `error for ${what}: ${clean}`);
+  }
+
+  private async eod(
+    code: string,
+    what: string,
+    from: DayNumber,
+    to: DayNumber,
+    signal?: AbortSignal
+  ) {
+    const body = await this.call(
+      `/api/eod/${encodeURIComponent(code)}`,
+      { from: isoFromDay(from), to: isoFromDay(to), period: "d" },
+      what,
+      signal
+    );
+    const parsed = z.array(EodRow).safeParse(body);
+    if (!parsed.success) {
+      throw new ProviderError(
+        EODHD_NAME,
+        "bad-response",
+        `returned an unexpected data shape for ${what}`
+      );
+    }
+    return parsed.data.map((r) => ({ date: r.date, close: r.close, adjClose: r.adjusted_close }));
+  }
+
+  async getHistory(
+    symbol: string,
+    from: DayNumber,
+    to: DayNumber,
+    options?: RequestOptions
+  ): Promise<HistoryResult> {
+    const rows = await this.eod(toEodhdSymbol(symbol), symbol, from, to, options?.signal);
+    const series = buildProviderSeries(EODHD_NAME, symbol, currencyOfMarket(symbol), rows, true);
+    return {
+      series,
+      provenance: this.provenance(isoFromDay(series.dates[series.dates.length - 1]), false),
+    };
+  }
+
+  async getUsdFxHistory(
+    quote: "HKD" | "CNY",
+    from: DayNumber,
+    to: DayNumber,
+    options?: RequestOptions
+  ): Promise<HistoryResult> {
+    const pair = `USD${quote}`;
+    const rows = await this.eod(`${pair}.FOREX`, pair, from, to, options?.signal);
+    const series = buildProviderSeries(EODHD_NAME, pair, quote, rows, false);
+    return {
+      series,
+      provenance: this.provenance(isoFromDay(series.dates[series.dates.length - 1]), false),
+    };
+  }
+
+  async getQuote(symbol: string, options?: RequestOptions): Promise<Quote> {
+    const body = await this.call(
+      `/api/real-time/${encodeURIComponent(toEodhdSymbol(symbol))}`,
+      {},
+      symbol,
+      options?.signal
+    );
+    const parsed = RealTime.safeParse(body);
+    const p = parsed.success ? parsed.data.close : undefined;
+    if (typeof p !== "number" || !(p > 0)) {
+      throw new ProviderError(EODHD_NAME, "bad-response", `returned no valid price for ${symbol}`);
+    }
+    // EODHD's "live" prices are delayed 15–20 minutes for most exchanges.
+    return {
+      symbol,
+      price: p,
+      currency: currencyOfMarket(symbol),
+      provenance: this.provenance(new Date().toISOString(), true),
+    };
+  }
+
+  async getSymbolInfo(symbol: string, options?: RequestOptions): Promise<SymbolInfo> {
+    const body = await this.call(
+      `/api/fundamentals/${encodeURIComponent(toEodhdSymbol(symbol))}`,
+      { filter: "General" },
+      symbol,
+      options?.signal
+    );
+    const parsed = General.safeParse(body);
+    if (!parsed.success) {
+      throw new ProviderError(
+        EODHD_NAME,
+        "bad-response",
+        `returned an unexpected data shape for ${symbol}`
+      );
+    }
+    const g = parsed.data;
+    return {
+      symbol,
+      name: g.Name ?? symbol,
+      exchange: g.Exchange ?? marketOf(symbol),
+      currency: (g.CurrencyCode ?? currencyOfMarket(symbol)).toUpperCase(),
+    };
+  }
+
+  private provenance(asOf: string, delayed: boolean) {
+    return { source: EODHD_NAME, asOf, synthetic: false, delayed, stale: false };
+  }
+}

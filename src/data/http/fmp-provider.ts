@@ -1,0 +1,195 @@
+import { z } from "zod";
+import { DayNumber, isoFromDay } from "../../core/dates";
+import { ProviderError, redact } from "../provider-error";
+import { currencyOfMarket, marketOf, toFmpSymbol } from "../symbols";
+import { HistoryResult, MarketDataProvider, Quote, RequestOptions, SymbolInfo } from "../types";
+import { buildProviderSeries } from "./build-series";
+import { HttpLane, HttpProviderOptions, parseJsonBody } from "./http-client";
+
+export const FMP_NAME = "Financial Modeling Prep";
+export const FMP_BASE_URL = "https://financialmodelingprep.com";
+
+/** Prices arrive as numbers, but nulls and "NaN" strings occur; they are checked later, not coerced away. */
+const price = z
+  .union([z.number(), z.string(), z.null()])
+  .optional()
+  .transform((v) => (typeof v === "string" ? Number(v) : v));
+const EodRow = z.object({ date: z.string(), close: price });
+const AdjustedRow = z.object({ date: z.string(), adjClose: price });
+const QuoteRow = z.object({ symbol: z.string(), price: price, name: z.string().nullish() });
+const ProfileRow = z.object({
+  symbol: z.string(),
+  companyName: z.string().nullish(),
+  currency: z.string().nullish(),
+  exchange: z.string().nullish(),
+  exchangeFullName: z.string().nullish(),
+});
+/** FMP reports many failures as HTTP 200 with {"Error Message": "..."}. */
+const ErrorBody = z.object({ "Error Message": z.string() });
+
+/**
+ * Financial Modeling Prep (stable API). Sends CORS headers, so it works directly from the add-in.
+ * History = /stable/historical-price-eod/full (close) + /dividend-adjusted (adjClose), fetched together.
+ */
+export class FmpProvider implements MarketDataProvider {
+  readonly id = "fmp";
+  readonly name = FMP_NAME;
+  readonly lane: HttpLane;
+
+  constructor(private readonly options: HttpProviderOptions) {
+    this.lane = new HttpLane(FMP_NAME, FMP_BASE_URL, options);
+  }
+
+  private async call(
+    path: string,
+    params: Record<string, string>,
+    what: string,
+    signal?: AbortSignal
+  ): Promise<unknown> {
+    const query = this.options.apiKey ? { ...params, apikey: this.options.apiKey } : params;
+    const raw = await this.lane.get(path, query, what, signal);
+    const body = parseJsonBody(raw, FMP_NAME, what);
+    const err = ErrorBody.safeParse(body);
+    if (err.success) throw this.bodyError(err.data["Error Message"], what);
+    return body;
+  }
+
+  private bodyError(message: string, what: string): ProviderError {
+    const m = message.toLowerCase();
+    if (m.includes("invalid api key") || m.includes("apikey")) {
+      return new ProviderError(FMP_NAME, "auth", "rejected the API key; check Settings");
+    }
+    if (m.includes("limit reach")) {
+      return new ProviderError(FMP_NAME, "rate-limited", "plan request limit reached");
+    }
+    if (m.includes("premium") || m.includes("restricted") || m.includes("exclusive")) {
+      return new ProviderError(FMP_NAME, "not-supported", `your plan does not cover ${what}`);
+    }
+    const clean = redact(message, [this.options.apiKey]).slice(0, 120);
+    return new ProviderError(FMP_NAME, "bad-response", `error for ${what}: ${clean}`);
+  }
+
+  private rows<T>(schema: z.ZodType<T>, body: unknown, what: string): T[] {
+    const parsed = z.array(schema).safeParse(body);
+    if (!parsed.success) {
+      throw new ProviderError(
+        FMP_NAME,
+        "bad-response",
+        `returned an unexpected data shape for ${what}`
+      );
+    }
+    return parsed.data;
+  }
+
+  async getHistory(
+    symbol: string,
+    from: DayNumber,
+    to: DayNumber,
+    options?: RequestOptions
+  ): Promise<HistoryResult> {
+    const params = { symbol: toFmpSymbol(symbol), from: isoFromDay(from), to: isoFromDay(to) };
+    const signal = options?.signal;
+    const [full, adjusted] = await Promise.all([
+      this.call("/stable/historical-price-eod/full", params, symbol, signal),
+      this.call("/stable/historical-price-eod/dividend-adjusted", params, symbol, signal),
+    ]);
+    const closes = this.rows(EodRow, full, symbol);
+    const adjByDate = new Map(
+      this.rows(AdjustedRow, adjusted, symbol).map((r) => [r.date.slice(0, 10), r.adjClose])
+    );
+    if (closes.length === 0) {
+      throw new ProviderError(
+        FMP_NAME,
+        "unknown-symbol",
+        `has no prices for ${symbol} (unknown symbol?)`
+      );
+    }
+    const series = buildProviderSeries(
+      FMP_NAME,
+      symbol,
+      currencyOfMarket(symbol),
+      closes.map((r) => ({
+        date: r.date,
+        close: r.close,
+        adjClose: adjByDate.get(r.date.slice(0, 10)),
+      })),
+      true
+    );
+    return {
+      series,
+      provenance: this.provenance(isoFromDay(series.dates[series.dates.length - 1]), false),
+    };
+  }
+
+  async getUsdFxHistory(
+    quote: "HKD" | "CNY",
+    from: DayNumber,
+    to: DayNumber,
+    options?: RequestOptions
+  ): Promise<HistoryResult> {
+    const pair = `USD${quote}`;
+    const body = await this.call(
+      "/stable/historical-price-eod/full",
+      { symbol: pair, from: isoFromDay(from), to: isoFromDay(to) },
+      pair,
+      options?.signal
+    );
+    const rows = this.rows(EodRow, body, pair);
+    const series = buildProviderSeries(FMP_NAME, pair, quote, rows, false);
+    return {
+      series,
+      provenance: this.provenance(isoFromDay(series.dates[series.dates.length - 1]), false),
+    };
+  }
+
+  async getQuote(symbol: string, options?: RequestOptions): Promise<Quote> {
+    const body = await this.call(
+      "/stable/quote",
+      { symbol: toFmpSymbol(symbol) },
+      symbol,
+      options?.signal
+    );
+    const rows = this.rows(QuoteRow, body, symbol);
+    const p = rows[0]?.price;
+    if (rows.length === 0)
+      throw new ProviderError(
+        FMP_NAME,
+        "unknown-symbol",
+        `has no quote for ${symbol} (unknown symbol?)`
+      );
+    if (typeof p !== "number" || !(p > 0))
+      throw new ProviderError(FMP_NAME, "bad-response", `returned no valid price for ${symbol}`);
+    return {
+      symbol,
+      price: p,
+      currency: currencyOfMarket(symbol),
+      provenance: this.provenance(new Date().toISOString(), true),
+    };
+  }
+
+  async getSymbolInfo(symbol: string, options?: RequestOptions): Promise<SymbolInfo> {
+    const body = await this.call(
+      "/stable/profile",
+      { symbol: toFmpSymbol(symbol) },
+      symbol,
+      options?.signal
+    );
+    const row = this.rows(ProfileRow, body, symbol)[0];
+    if (!row)
+      throw new ProviderError(
+        FMP_NAME,
+        "unknown-symbol",
+        `has no profile for ${symbol} (unknown symbol?)`
+      );
+    return {
+      symbol,
+      name: row.companyName ?? symbol,
+      exchange: row.exchange ?? marketOf(symbol),
+      currency: (row.currency ?? currencyOfMarket(symbol)).toUpperCase(),
+    };
+  }
+
+  private provenance(asOf: string, delayed: boolean) {
+    return { source: FMP_NAME, asOf, synthetic: false, delayed, stale: false };
+  }
+}

@@ -1,0 +1,216 @@
+import axios, { AxiosError, AxiosInstance } from "axios";
+import axiosRetry, { exponentialDelay, retryAfter } from "axios-retry";
+import Bottleneck from "bottleneck";
+import { ProviderError, redact } from "../provider-error";
+
+/** Settings shared by the keyed HTTP providers. */
+export interface HttpProviderOptions {
+  /** Kept inside the provider; redacted from every message. Optional when a proxy adds it. */
+  readonly apiKey?: string;
+  /** An organisation's gateway replacing the provider's base URL (CORS, keys off desktops). */
+  readonly proxyBaseUrl?: string;
+  /** Overrides the provider's public base URL (tests point it at a fake server on 127.0.0.1). */
+  readonly baseUrl?: string;
+  /** Per-attempt timeout (default 15 s). */
+  readonly timeoutMs?: number;
+  /** Retries after the first attempt for timeouts, network errors, 429 and 5xx (default 2). */
+  readonly retries?: number;
+  /** First backoff step in ms (default 300; doubles per retry, jittered; Retry-After wins when longer). */
+  readonly retryBaseDelayMs?: number;
+  /** A Retry-After longer than this is not waited for: the call fails as rate-limited (default 20 s). */
+  readonly maxRetryAfterMs?: number;
+  /** Concurrent requests to this provider (default 4). */
+  readonly maxConcurrent?: number;
+  /** Minimum spacing between request starts in ms (default 0). */
+  readonly minTimeMs?: number;
+  /** Request budget per minute, e.g. a plan's quota (default unlimited). */
+  readonly requestsPerMinute?: number;
+}
+
+/** The raw outcome of one GET: status and body text (parsing is the provider's job). */
+export interface RawResponse {
+  readonly status: number;
+  readonly text: string;
+  readonly contentType: string;
+}
+
+/** Throws unless the URL is https, or http to the local machine (fake servers in tests). */
+export function requireSafeBaseUrl(url: string, provider: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ProviderError(
+      provider,
+      "not-supported",
+      `base URL "${url}" is not a URL`,
+      undefined,
+      "value"
+    );
+  }
+  const local = parsed.hostname === "127.0.0.1" || parsed.hostname === "localhost";
+  if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && local)) {
+    throw new ProviderError(
+      provider,
+      "not-supported",
+      "only https:// URLs are allowed",
+      undefined,
+      "value"
+    );
+  }
+  return url.replace(/\/+$/, "");
+}
+
+/**
+ * One provider's HTTP lane: axios with a timeout, axios-retry (exponential backoff that honours
+ * Retry-After) and a Bottleneck limiter (concurrency, spacing, per-minute budget). Every failure
+ * becomes a ProviderError whose message names the provider and never contains the key or the URL.
+ */
+export class HttpLane {
+  readonly baseUrl: string;
+  private readonly http: AxiosInstance;
+  private readonly limiter: Bottleneck;
+  /** Requests actually sent (including retries): the recalc-storm bench reads it. */
+  requestCount = 0;
+
+  constructor(
+    readonly providerName: string,
+    defaultBaseUrl: string,
+    private readonly options: HttpProviderOptions
+  ) {
+    this.baseUrl = requireSafeBaseUrl(
+      options.proxyBaseUrl ?? options.baseUrl ?? defaultBaseUrl,
+      providerName
+    );
+    const timeout = options.timeoutMs ?? 15000;
+    const maxRetryAfter = options.maxRetryAfterMs ?? 20000;
+    const base = options.retryBaseDelayMs ?? 300;
+    this.http = axios.create({
+      timeout,
+      responseType: "text",
+      transformResponse: [(d) => d],
+      headers: { Accept: "application/json" },
+    });
+    this.http.interceptors.request.use((config) => {
+      this.requestCount++;
+      return config;
+    });
+    axiosRetry(this.http, {
+      retries: options.retries ?? 2,
+      shouldResetTimeout: true,
+      retryCondition: (e) => isRetryable(e) && retryAfter(e) <= maxRetryAfter,
+      retryDelay: (n, e) => Math.max(retryAfter(e), exponentialDelay(n, e, base)),
+    });
+    const perMinute = options.requestsPerMinute;
+    this.limiter = new Bottleneck({
+      maxConcurrent: options.maxConcurrent ?? 4,
+      minTime: options.minTimeMs ?? 0,
+      ...(perMinute
+        ? {
+            reservoir: perMinute,
+            reservoirRefreshAmount: perMinute,
+            reservoirRefreshInterval: 60000,
+          }
+        : {}),
+    });
+  }
+
+  /** GET path?params through the limiter. Non-2xx statuses come back as ProviderErrors unless `acceptStatus` says otherwise. */
+  async get(
+    path: string,
+    params: Record<string, string>,
+    what: string,
+    signal?: AbortSignal,
+    acceptStatus: (status: number) => boolean = (s) => s >= 200 && s < 300
+  ): Promise<RawResponse> {
+    try {
+      const res = await this.limiter.schedule(() =>
+        this.http.get<string>(`${this.baseUrl}${path}`, {
+          params,
+          signal,
+          validateStatus: acceptStatus,
+        })
+      );
+      return {
+        status: res.status,
+        text: typeof res.data === "string" ? res.data : String(res.data ?? ""),
+        contentType: String(res.headers["content-type"] ?? ""),
+      };
+    } catch (e) {
+      throw this.toProviderError(e, what);
+    }
+  }
+
+  /** Maps an axios failure to a typed, key-free error. */
+  toProviderError(e: unknown, what: string): ProviderError {
+    if (e instanceof ProviderError) return e;
+    const name = this.providerName;
+    const clean = (s: string): string => redact(s, [this.options.apiKey]);
+    if (axios.isCancel(e) || (e as { code?: string })?.code === "ERR_CANCELED") {
+      return new ProviderError(name, "cancelled", `request for ${what} cancelled`);
+    }
+    const err = e as AxiosError;
+    if (err?.code === "ECONNABORTED" || err?.code === "ETIMEDOUT") {
+      const secs = (this.options.timeoutMs ?? 15000) / 1000;
+      return new ProviderError(name, "timeout", `request for ${what} timed out after ${secs} s`);
+    }
+    const status = err?.response?.status;
+    if (status === 429) {
+      const wait = retryAfter(err);
+      const hint = wait > 0 ? `; retry after ${Math.ceil(wait / 1000)} s` : "";
+      return new ProviderError(name, "rate-limited", `rate limit reached (HTTP 429)${hint}`, 429);
+    }
+    if (status === 401 || status === 403) {
+      return new ProviderError(
+        name,
+        "auth",
+        `rejected the API key (HTTP ${status}); check Settings`,
+        status
+      );
+    }
+    if (status !== undefined && status >= 500) {
+      return new ProviderError(
+        name,
+        "server-error",
+        `server error (HTTP ${status}) for ${what}`,
+        status
+      );
+    }
+    if (status !== undefined) {
+      return new ProviderError(name, "bad-response", `HTTP ${status} for ${what}`, status);
+    }
+    const code = err?.code ? ` (${clean(err.code)})` : "";
+    return new ProviderError(name, "network", `could not reach the server${code}`);
+  }
+}
+
+/** Timeouts, network failures, 429 and 5xx are worth another attempt; other 4xx are not. */
+function isRetryable(e: AxiosError): boolean {
+  if (e.code === "ERR_CANCELED") return false;
+  if (e.code === "ECONNABORTED" || e.code === "ETIMEDOUT") return true;
+  const status = e.response?.status;
+  if (status === undefined) return true;
+  return status === 429 || (status >= 500 && status !== 501);
+}
+
+/** Parses a body as JSON with precise errors: an HTML error page, an empty body, truncated or malformed JSON. */
+export function parseJsonBody(raw: RawResponse, provider: string, what: string): unknown {
+  const text = raw.text.trim();
+  if (text === "") throw new ProviderError(provider, "bad-response", `empty response for ${what}`);
+  if (text.startsWith("<") || raw.contentType.includes("text/html")) {
+    throw new ProviderError(
+      provider,
+      "bad-response",
+      `returned an HTML page instead of data for ${what} (HTTP ${raw.status})`
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ProviderError(
+      provider,
+      "bad-response",
+      `returned malformed or truncated JSON for ${what}`
+    );
+  }
+}
