@@ -6,6 +6,7 @@
  */
 import { shim } from "./install-shim"; // must stay first: installs the global CustomFunctions
 import "../functions/index";
+import { EventEmitter } from "events";
 import * as fs from "fs";
 import * as path from "path";
 import { CliRequest, parseArgv } from "./argv";
@@ -13,6 +14,9 @@ import { useCsvFile } from "./data-file";
 import { asErrorValue, ErrorValue, formatJson, formatJsonError, formatText } from "./format";
 import { buildArguments, invoke } from "./invoke";
 import { findFunction, FunctionsMetadata, signatureOf } from "./metadata";
+
+// A basket formula shares one cancel signal across its constituents' requests (30 for HSTECH).
+EventEmitter.defaultMaxListeners = 200;
 
 function loadMetadata(): FunctionsMetadata {
   const file = path.join(__dirname, "functions.json");

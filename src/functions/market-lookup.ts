@@ -2,14 +2,35 @@
  * The functions' view of symbols and preset baskets, resolved through the data layer.
  * Kept in one place so argument parsing (args.ts) stays free of data-layer imports.
  */
-import { BasketMember, SymbolResolver } from "./args";
+import { DEFAULT_BENCHMARK, getPresetBasket } from "../data/baskets";
+import { getMarketData } from "../data/market-data";
+import { BasketSpec, isOmitted, parseSymbolsArg, SymbolResolver } from "./args";
 
-/** Resolves typed symbols and preset names for parseSymbolsArg. */
+/** Resolves typed symbols (data layer's normalizeSymbol, memoised) and preset basket names. */
 export const marketResolver: SymbolResolver = {
   normalize(symbol: string): string {
-    return symbol.trim().toUpperCase();
+    return getMarketData().normalize(symbol);
   },
-  preset(_name: string): { name: string; members: readonly BasketMember[] } | undefined {
-    return undefined;
+  preset(name: string) {
+    const preset = getPresetBasket(name);
+    if (!preset) return undefined;
+    const equal = preset.constituents.every((c) => c.weight === undefined);
+    return {
+      name: preset.name,
+      members: preset.constituents.map((c) => ({
+        symbol: c.symbol,
+        weight: equal ? 1 : (c.weight ?? 0),
+      })),
+    };
   },
 };
+
+/** The `symbols` argument of any CNTECH function (see parseSymbolsArg). */
+export function parseBasketArg(value: unknown): BasketSpec {
+  return parseSymbolsArg(value, marketResolver);
+}
+
+/** The `benchmark` argument: a symbol or preset, the Nasdaq-100 (^NDX) when omitted. */
+export function parseBenchmarkArg(value: unknown): BasketSpec {
+  return parseSymbolsArg(isOmitted(value) ? DEFAULT_BENCHMARK : value, marketResolver, "benchmark");
+}

@@ -1,30 +1,85 @@
-import { parseDateArg } from "../core/dates";
-import { invalidValue } from "../core/errors";
+import { spread, SpreadUnits } from "../core/spread";
 import { windowReturn } from "../core/returns";
-import { getMarketData } from "../data/market-data";
-import { excelCall } from "./excel-errors";
+import { ReturnKind } from "../core/total-return";
+import { parseCurrency, parseEnum, parseWindow } from "./args";
+import { excelCall, finiteOrThrow } from "./excel-errors";
+import { cancelSignal } from "./invocation";
+import { parseBasketArg, parseBenchmarkArg } from "./market-lookup";
+import { loadLevels, today } from "./window-data";
+
+export const RETURN_KINDS: readonly ReturnKind[] = ["total", "price"];
+export const SPREAD_UNITS: readonly SpreadUnits[] = ["pct", "bps", "log"];
 
 /**
- * Total return of a symbol between two dates, from the last close on or before start to the last close on or before end.
+ * Return of a symbol, a preset basket or a basket range over a window, from the last close on or before start to the last close on or before end, in the reporting currency.
  * @customfunction RETURN
  * @helpurl https://localhost:3000/README.md#cntechreturn
- * @param symbol Ticker, e.g. "0700.HK" or "QQQ".
- * @param start Start date: an Excel date or "YYYY-MM-DD".
+ * @cancelable
+ * @param symbols A symbol ("0700.HK"), a preset basket ("HSTECH"), or a range: one column of symbols (equal weights) or two columns (symbol, weight).
+ * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
  * @param [end] End date (default: the latest available close).
+ * @param [currency] Reporting currency: "USD" (default), "HKD" or "CNY".
+ * @param [kind] "total" (default, dividends reinvested) or "price".
+ * @param invocation Cancellation handle supplied by Excel.
  * @returns The return as a decimal (0.05 = 5 %).
  */
 export async function cntechReturn(
-  symbol: string,
-  start: number | string,
-  end?: number | string
+  symbols: unknown[][],
+  start: unknown,
+  end: unknown,
+  currency: unknown,
+  kind: unknown,
+  invocation: CustomFunctions.CancelableInvocation
 ): Promise<number> {
   return excelCall(async () => {
-    if (typeof symbol !== "string" || symbol.trim() === "") throw invalidValue("symbol is empty");
-    const startDay = parseDateArg(start, "start");
-    const endDay =
-      end === undefined || end === null || end === "" ? undefined : parseDateArg(end, "end");
-    const { series } = await getMarketData().getHistory(symbol, startDay, endDay ?? startDay);
-    const lastDay = endDay ?? series.dates[series.dates.length - 1];
-    return windowReturn(series, startDay, lastDay, "total");
+    const signal = cancelSignal(invocation);
+    const spec = parseBasketArg(symbols);
+    const window = parseWindow(start, end);
+    const ccy = parseCurrency(currency);
+    const k = parseEnum(kind, "kind", RETURN_KINDS, "total");
+    const endDay = window.end ?? today();
+    const { series } = await loadLevels(spec, { start: window.start, end: endDay }, ccy, k, signal);
+    return finiteOrThrow(windowReturn(series, window.start, endDay, "price"), "return");
+  });
+}
+
+/**
+ * The basket's return minus the Nasdaq benchmark's over the same window, both converted to the same currency (default benchmark: the Nasdaq-100 price index ^NDX).
+ * @customfunction SPREAD.NASDAQ
+ * @helpurl https://localhost:3000/README.md#cntechspreadnasdaq
+ * @cancelable
+ * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols (and weights).
+ * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
+ * @param [end] End date (default: the latest available close).
+ * @param [benchmark] Benchmark symbol or preset (default "^NDX", the Nasdaq-100 price index).
+ * @param [units] "pct" (default, decimal difference), "bps" (basis points) or "log" (log-return difference).
+ * @param [currency] Currency both returns are measured in: "USD" (default), "HKD" or "CNY".
+ * @param invocation Cancellation handle supplied by Excel.
+ * @returns Basket return minus benchmark return, in the units asked for.
+ */
+export async function cntechSpreadNasdaq(
+  symbols: unknown[][],
+  start: unknown,
+  end: unknown,
+  benchmark: unknown,
+  units: unknown,
+  currency: unknown,
+  invocation: CustomFunctions.CancelableInvocation
+): Promise<number> {
+  return excelCall(async () => {
+    const signal = cancelSignal(invocation);
+    const spec = parseBasketArg(symbols);
+    const window = parseWindow(start, end);
+    const bench = parseBenchmarkArg(benchmark);
+    const u = parseEnum(units, "units", SPREAD_UNITS, "pct");
+    const ccy = parseCurrency(currency);
+    const w = { start: window.start, end: window.end ?? today() };
+    const [a, b] = await Promise.all([
+      loadLevels(spec, w, ccy, "total", signal),
+      loadLevels(bench, w, ccy, "total", signal),
+    ]);
+    const ra = windowReturn(a.series, w.start, w.end, "price");
+    const rb = windowReturn(b.series, w.start, w.end, "price");
+    return finiteOrThrow(spread(ra, rb, u), "spread");
   });
 }

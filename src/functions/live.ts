@@ -1,0 +1,77 @@
+import { getMarketData } from "../data/market-data";
+import { Provenance } from "../data/types";
+import { parseRequiredText } from "./args";
+import { excelCall, finiteOrThrow, toExcelError } from "./excel-errors";
+import { cancelSignal } from "./invocation";
+import { parseBasketArg } from "./market-lookup";
+
+/** How often QUOTE asks for a new price (the data layer also caches quotes for 15 s). */
+export const QUOTE_REFRESH_MS = 15000;
+
+/**
+ * Latest price of one symbol, refreshed every 15 seconds while the formula is in the sheet; it stops when the cell is cleared. Delayed or synthetic per the source (see CNTECH.SOURCE).
+ * @customfunction QUOTE
+ * @helpurl https://localhost:3000/README.md#cntechquote
+ * @param symbol One symbol, e.g. "0700.HK" or "NVDA".
+ * @param invocation Streaming handle supplied by Excel.
+ */
+export function cntechQuote(
+  symbol: unknown,
+  invocation: CustomFunctions.StreamingInvocation<number>
+): void {
+  const signal = cancelSignal(invocation);
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const refresh = async (): Promise<void> => {
+    try {
+      const text = parseRequiredText(symbol, "symbol");
+      const quote = await getMarketData().getQuote(text, { signal });
+      if (signal?.aborted) return;
+      invocation.setResult(finiteOrThrow(quote.price, "quote"));
+    } catch (e) {
+      if (!signal?.aborted) invocation.setResult(toExcelError(e) as never);
+    }
+  };
+  void refresh();
+  timer = setInterval(() => void refresh(), QUOTE_REFRESH_MS);
+  signal?.addEventListener("abort", () => {
+    if (timer !== undefined) clearInterval(timer);
+    timer = undefined;
+  });
+}
+
+const SOURCE_HEADER = ["Symbol", "Source", "As of", "Synthetic", "Delayed", "Stale"];
+
+function provenanceRow(symbol: string, p: Provenance): unknown[] {
+  return [symbol, p.source, p.asOf, p.synthetic, p.delayed, p.stale];
+}
+
+/**
+ * Where a symbol's (or each basket constituent's) numbers come from: provider, as-of date and whether they are synthetic, delayed or stale. Spills a header row and one row per symbol.
+ * @customfunction SOURCE
+ * @helpurl https://localhost:3000/README.md#cntechsource
+ * @cancelable
+ * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols.
+ * @param invocation Cancellation handle supplied by Excel.
+ * @returns A table: Symbol, Source, As of, Synthetic, Delayed, Stale; a symbol that failed shows its error in its row.
+ */
+export async function cntechSource(
+  symbols: unknown[][],
+  invocation: CustomFunctions.CancelableInvocation
+): Promise<unknown[][]> {
+  return excelCall(async () => {
+    const signal = cancelSignal(invocation);
+    const spec = parseBasketArg(symbols);
+    const md = getMarketData();
+    const rows = await Promise.all(
+      spec.members.map(async ({ symbol }) => {
+        try {
+          return provenanceRow(symbol, await md.getProvenance(symbol, { signal }));
+        } catch (e) {
+          const error = toExcelError(e);
+          return [symbol, error, error, error, error, error];
+        }
+      })
+    );
+    return [SOURCE_HEADER, ...rows];
+  });
+}

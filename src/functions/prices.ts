@@ -1,0 +1,161 @@
+import { Frequency } from "../core/dates";
+import { invalidValue, notAvailable } from "../core/errors";
+import { indexOnOrBefore, PriceSeries } from "../core/series";
+import { isoFromDay } from "../core/dates";
+import { getMarketData } from "../data/market-data";
+import { normalizeCurrency } from "../data/symbols";
+import {
+  isOmitted,
+  parseCurrency,
+  parseEnum,
+  parseOptionalDate,
+  parseRequiredText,
+  parseWindow,
+} from "./args";
+import { excelCall, finiteOrThrow, toExcelError } from "./excel-errors";
+import { adjustedCloses, ColumnSource, HistoryField, historyTable } from "./history-table";
+import { cancelSignal } from "./invocation";
+import { parseBasketArg } from "./market-lookup";
+import { loadInCurrency, SourcedSeries, today } from "./window-data";
+
+export const HISTORY_FIELDS: readonly HistoryField[] = ["close", "adjclose"];
+export const FREQUENCIES: readonly Frequency[] = ["daily", "weekly", "monthly"];
+
+/** Longest market closure (e.g. Golden Week) over which a last close still counts as "on or before". */
+const MAX_GAP_DAYS = 10;
+
+/** Value on or before `day` (the last one when `day` is undefined); #N/A outside the data. */
+function valueOn(series: PriceSeries, values: ArrayLike<number>, day: number | undefined): number {
+  const n = series.dates.length;
+  if (n === 0) throw notAvailable(`${series.symbol}: no prices`);
+  if (day === undefined) return values[n - 1];
+  const i = indexOnOrBefore(series, day);
+  if (i < 0)
+    throw notAvailable(
+      `${series.symbol}: no price on or before ${isoFromDay(day)} (data starts ${isoFromDay(series.dates[0])})`
+    );
+  if (day > series.dates[n - 1] + MAX_GAP_DAYS)
+    throw notAvailable(
+      `${series.symbol}: no price near ${isoFromDay(day)} (data ends ${isoFromDay(series.dates[n - 1])})`
+    );
+  return values[i];
+}
+
+/**
+ * Closing price of one symbol on a date (the last close on or before it), in its own currency or a reporting currency.
+ * @customfunction PRICE
+ * @helpurl https://localhost:3000/README.md#cntechprice
+ * @cancelable
+ * @param symbol One symbol, e.g. "0700.HK", "688981.SS" or "NVDA".
+ * @param [date] Date (default: the latest close): an Excel date, DATE(), or "YYYY-MM-DD".
+ * @param [field] "close" (default) or "adjclose" (adjusted for dividends and splits).
+ * @param [currency] "USD", "HKD" or "CNY" (default: the symbol's own trading currency).
+ * @param invocation Cancellation handle supplied by Excel.
+ * @returns The price.
+ */
+export async function cntechPrice(
+  symbol: unknown,
+  date: unknown,
+  field: unknown,
+  currency: unknown,
+  invocation: CustomFunctions.CancelableInvocation
+): Promise<number> {
+  return excelCall(async () => {
+    const signal = cancelSignal(invocation);
+    const text = parseRequiredText(symbol, "symbol");
+    const day = parseOptionalDate(date, "date");
+    const f = parseEnum(field, "field", HISTORY_FIELDS, "close");
+    const md = getMarketData();
+    const canonical = md.normalize(text);
+    const to = day ?? today();
+    let loaded: SourcedSeries;
+    if (isOmitted(currency)) {
+      loaded = await md.getHistory(canonical, to - 14, to, { signal });
+    } else {
+      loaded = await loadInCurrency(canonical, to, to, parseCurrency(currency), signal);
+    }
+    const s = loaded.series;
+    return finiteOrThrow(valueOn(s, f === "close" ? s.close : adjustedCloses(s), day), "price");
+  });
+}
+
+/**
+ * Daily, weekly or monthly closes of one or more symbols over a window, spilled as a table with a header row ("Date", then one column per symbol; dates as Excel serials).
+ * @customfunction HISTORY
+ * @helpurl https://localhost:3000/README.md#cntechhistory
+ * @cancelable
+ * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols: one column per symbol in the result.
+ * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
+ * @param [end] End date (default: the latest available close).
+ * @param [frequency] "daily" (default), "weekly" or "monthly" (last close of each period).
+ * @param [field] "close" (default) or "adjclose" (adjusted for dividends and splits).
+ * @param [currency] "USD", "HKD" or "CNY" (default: each symbol's own trading currency).
+ * @param invocation Cancellation handle supplied by Excel.
+ * @returns A table: header row, then one row per date; a symbol that failed shows its error in its column.
+ */
+export async function cntechHistory(
+  symbols: unknown[][],
+  start: unknown,
+  end: unknown,
+  frequency: unknown,
+  field: unknown,
+  currency: unknown,
+  invocation: CustomFunctions.CancelableInvocation
+): Promise<unknown[][]> {
+  return excelCall(async () => {
+    const signal = cancelSignal(invocation);
+    const spec = parseBasketArg(symbols);
+    const window = parseWindow(start, end);
+    const freq = parseEnum(frequency, "frequency", FREQUENCIES, "daily");
+    const f = parseEnum(field, "field", HISTORY_FIELDS, "close");
+    const ccy = isOmitted(currency) ? undefined : parseCurrency(currency);
+    const w = { start: window.start, end: window.end ?? today() };
+    const md = getMarketData();
+    const columns: ColumnSource[] = await Promise.all(
+      spec.members.map(async ({ symbol }): Promise<ColumnSource> => {
+        try {
+          const loaded = ccy
+            ? await loadInCurrency(symbol, w.start, w.end, ccy, signal)
+            : await md.getHistory(symbol, w.start, w.end, { signal });
+          return { symbol, series: loaded.series };
+        } catch (e) {
+          return { symbol, error: toExcelError(e) };
+        }
+      })
+    );
+    return historyTable(columns, w, freq, f);
+  });
+}
+
+/** "USD/HKD", "USDHKD", "usd-hkd" → ["USD", "HKD"] (CNH counts as CNY). */
+export function parsePair(value: unknown): [string, string] {
+  const text = parseRequiredText(value, "pair").toUpperCase();
+  const m = /^([A-Z]{3})\s*[/.\-_ ]?\s*([A-Z]{3})$/.exec(text);
+  if (!m) throw invalidValue(`pair: "${text}" is not a currency pair like "USD/HKD"`);
+  return [normalizeCurrency(m[1]), normalizeCurrency(m[2])];
+}
+
+/**
+ * Exchange rate of a currency pair on a date: units of the second currency per one unit of the first (the last fixing on or before the date).
+ * @customfunction FX
+ * @helpurl https://localhost:3000/README.md#cntechfx
+ * @cancelable
+ * @param pair Currency pair, e.g. "USD/HKD", "USDCNY" or "HKD/USD".
+ * @param [date] Date (default: the latest fixing): an Excel date, DATE(), or "YYYY-MM-DD".
+ * @param invocation Cancellation handle supplied by Excel.
+ * @returns Units of the quote currency per one unit of the base currency.
+ */
+export async function cntechFx(
+  pair: unknown,
+  date: unknown,
+  invocation: CustomFunctions.CancelableInvocation
+): Promise<number> {
+  return excelCall(async () => {
+    const signal = cancelSignal(invocation);
+    const [base, quote] = parsePair(pair);
+    const day = parseOptionalDate(date, "date");
+    const to = day ?? today();
+    const fx = await getMarketData().getFx(base, quote, to - 14, to, { signal });
+    return finiteOrThrow(valueOn(fx.series, fx.series.close, day), "exchange rate");
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * Shared plumbing of the risk formulas (VOL, BETA, CORR, TE, IR, MAXDD, SHARPE): parse the common
+ * arguments, load the basket's (and benchmark's) level series in one currency, then hand them to a
+ * core statistic. Levels are total-return levels; statistics use daily returns (252 per year).
+ */
+import { DayNumber } from "../core/dates";
+import { PriceSeries } from "../core/series";
+import { parseCurrency, parseWindow } from "./args";
+import { excelCall, finiteOrThrow } from "./excel-errors";
+import { cancelSignal } from "./invocation";
+import { parseBasketArg, parseBenchmarkArg } from "./market-lookup";
+import { loadLevels, today } from "./window-data";
+
+/** Risk options passed to core: levels are already total-return levels, daily returns. */
+export const LEVELS = { kind: "price" as const, frequency: "daily" as const };
+
+export interface RiskWindow {
+  readonly start: DayNumber;
+  readonly end: DayNumber;
+}
+
+/** A single-series statistic: VOL, MAXDD, SHARPE. */
+export function singleRisk(
+  what: string,
+  args: { symbols: unknown; start: unknown; end: unknown; currency: unknown },
+  invocation: CustomFunctions.CancelableInvocation | undefined,
+  compute: (levels: PriceSeries, w: RiskWindow) => number,
+  parseExtra: () => void = () => undefined
+): Promise<number> {
+  return excelCall(async () => {
+    const signal = cancelSignal(invocation);
+    const spec = parseBasketArg(args.symbols);
+    const window = parseWindow(args.start, args.end);
+    const ccy = parseCurrency(args.currency);
+    parseExtra();
+    const w = { start: window.start, end: window.end ?? today() };
+    const { series } = await loadLevels(spec, w, ccy, "total", signal);
+    return finiteOrThrow(compute(series, w), what);
+  });
+}
+
+/** A statistic against a benchmark: BETA, CORR, TE, IR (intersection calendar, in one currency). */
+export function benchmarkRisk(
+  what: string,
+  args: { symbols: unknown; start: unknown; end: unknown; benchmark: unknown; currency: unknown },
+  invocation: CustomFunctions.CancelableInvocation | undefined,
+  compute: (levels: PriceSeries, bench: PriceSeries, w: RiskWindow) => number
+): Promise<number> {
+  return excelCall(async () => {
+    const signal = cancelSignal(invocation);
+    const spec = parseBasketArg(args.symbols);
+    const window = parseWindow(args.start, args.end);
+    const bench = parseBenchmarkArg(args.benchmark);
+    const ccy = parseCurrency(args.currency);
+    const w = { start: window.start, end: window.end ?? today() };
+    const [a, b] = await Promise.all([
+      loadLevels(spec, w, ccy, "total", signal),
+      loadLevels(bench, w, ccy, "total", signal),
+    ]);
+    return finiteOrThrow(compute(a.series, b.series, w), what);
+  });
+}

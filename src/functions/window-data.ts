@@ -1,0 +1,98 @@
+/**
+ * Market data for one formula: fetches the series a basket spec needs, converts each constituent into
+ * the reporting currency with the data layer's FX (core's convertSeries), and builds the level series
+ * (a symbol's closes or total-return index, or a basket index) that every statistic is measured on.
+ */
+import { basketSeries } from "../core/baskets";
+import { convertSeries } from "../core/currency";
+import { DayNumber } from "../core/dates";
+import { makeSeries, PriceSeries } from "../core/series";
+import { priceField, ReturnKind } from "../core/total-return";
+import { combineProvenance } from "../data/fx";
+import { getMarketData } from "../data/market-data";
+import { normalizeCurrency } from "../data/symbols";
+import { Provenance } from "../data/types";
+import { BasketSpec } from "./args";
+
+/** Days of history fetched before a window's start, so the last close on or before it exists. */
+const LOOKBACK_DAYS = 14;
+
+/** A series plus where it came from. */
+export interface SourcedSeries {
+  readonly series: PriceSeries;
+  readonly provenance: Provenance;
+}
+
+/** Today as a day number: the default end of a window ("the latest available close"). */
+export function today(): DayNumber {
+  return Math.floor(Date.now() / 86400000);
+}
+
+/**
+ * One symbol's history covering [from, to], in `currency` (local prices × FX local→currency,
+ * the last fixing on or before each close).
+ */
+export async function loadInCurrency(
+  symbol: string,
+  from: DayNumber,
+  to: DayNumber,
+  currency: string,
+  signal?: AbortSignal
+): Promise<SourcedSeries> {
+  const md = getMarketData();
+  const target = normalizeCurrency(currency);
+  const history = await md.getHistory(symbol, from - LOOKBACK_DAYS, to, { signal });
+  const local = normalizeCurrency(history.series.currency);
+  if (local === target) return history;
+  const fx = await md.getFx(local, target, from - 2 * LOOKBACK_DAYS, to, { signal });
+  return {
+    series: convertSeries(history.series, fx.series, target),
+    provenance: combineProvenance(history.provenance, fx.provenance),
+  };
+}
+
+/** Levels of `kind` as a series whose closes are those levels (so later steps need no `kind`). */
+function levelsOf(sourced: SourcedSeries, kind: ReturnKind): PriceSeries {
+  const s = sourced.series;
+  if (kind === "price" && !s.adjClose && !s.dividends) return s;
+  return makeSeries({
+    symbol: s.symbol,
+    currency: s.currency,
+    dates: s.dates,
+    close: priceField(s, kind),
+  });
+}
+
+/**
+ * The level series of a basket spec over a window, in `currency`: a single symbol's closes (price) or
+ * total-return index (total); for several constituents the core's basket index (union calendar with
+ * forward-fill, weights set at the window's start, buy-and-hold), indexed at 100 on the start date.
+ */
+export async function loadLevels(
+  spec: BasketSpec,
+  window: { start: DayNumber; end: DayNumber },
+  currency: string,
+  kind: ReturnKind,
+  signal?: AbortSignal
+): Promise<SourcedSeries> {
+  const loaded = await Promise.all(
+    spec.members.map((m) => loadInCurrency(m.symbol, window.start, window.end, currency, signal))
+  );
+  const provenance = loaded.map((l) => l.provenance).reduce(combineProvenance);
+  if (loaded.length === 1 && spec.members[0].weight > 0) {
+    return { series: levelsOf(loaded[0], kind), provenance };
+  }
+  const weights = spec.members.map((m) => m.weight);
+  const series = basketSeries(
+    loaded.map((l) => l.series),
+    {
+      symbol: spec.label,
+      kind,
+      weights,
+      allowShort: weights.some((w) => w < 0),
+      start: window.start,
+      end: window.end,
+    }
+  );
+  return { series, provenance };
+}
