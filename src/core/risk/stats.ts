@@ -55,8 +55,9 @@ export function covariance(a: Vector, b: Vector): number {
  * @throws "num" when the benchmark has no variance.
  */
 export function beta(returns: Vector, benchmark: Vector): number {
-  const { sab, sbb } = comoments(returns, benchmark, "beta");
-  if (!(sbb > 0)) throw invalidNumber("beta: the benchmark returns do not vary");
+  const b = benchmark;
+  const { sab, sbb } = comoments(returns, b, "beta");
+  if (flat(sbb, b)) throw invalidNumber("beta: the benchmark returns do not vary");
   return finite(sab / sbb, "beta");
 }
 
@@ -67,7 +68,7 @@ export function beta(returns: Vector, benchmark: Vector): number {
  */
 export function correlation(a: Vector, b: Vector): number {
   const { saa, sab, sbb } = comoments(a, b, "correlation");
-  if (!(saa > 0) || !(sbb > 0)) throw invalidNumber("correlation: a series does not vary");
+  if (flat(saa, a) || flat(sbb, b)) throw invalidNumber("correlation: a series does not vary");
   return finite(sab / Math.sqrt(saa * sbb), "correlation");
 }
 
@@ -95,7 +96,7 @@ export function correlationMatrix(vectors: readonly Vector[]): Float64Array[] {
       c[t] = d;
       ss += d * d;
     }
-    if (!(ss > 0)) throw invalidNumber(`correlation matrix: series ${i + 1} does not vary`);
+    if (flat(ss, v)) throw invalidNumber(`correlation matrix: series ${i + 1} does not vary`);
     centred.push(c);
     norms[i] = Math.sqrt(ss);
   }
@@ -131,7 +132,8 @@ export function trackingError(returns: Vector, benchmark: Vector, periodsPerYear
 export function informationRatio(returns: Vector, benchmark: Vector, periodsPerYear = 252): number {
   const a = active(returns, benchmark, "information ratio");
   const te = volatility(a, periodsPerYear);
-  if (!(te > 0)) throw invalidNumber("information ratio: zero tracking error");
+  if (flat(te * te, a, periodsPerYear))
+    throw invalidNumber("information ratio: zero tracking error");
   return finite((mean(a) * periodsPerYear) / te, "information ratio");
 }
 
@@ -146,7 +148,7 @@ export function sharpe(returns: Vector, riskFree = 0, periodsPerYear = 252): num
   checkPeriods(periodsPerYear);
   const e = excess(returns, riskFree / periodsPerYear);
   const sd = stdevSample(e);
-  if (!(sd > 0)) throw invalidNumber("Sharpe ratio: returns do not vary");
+  if (flat(sd * sd, e)) throw invalidNumber("Sharpe ratio: returns do not vary");
   return finite((mean(e) / sd) * Math.sqrt(periodsPerYear), "Sharpe ratio");
 }
 
@@ -200,6 +202,17 @@ function excess(r: Vector, rfPerPeriod: number): Float64Array {
   const out = new Float64Array(r.length);
   for (let i = 0; i < r.length; i++) out[i] = r[i] - rfPerPeriod;
   return out;
+}
+
+/**
+ * True when a sum of squared deviations is rounding noise: below (1e-13)² of the raw sum of squares
+ * (a relative spread under 1e-13), so a ratio would divide by noise and look plausible but be wrong.
+ */
+function flat(sumSqDev: number, x: Vector, scale = 1): boolean {
+  if (!(sumSqDev > 0)) return true;
+  let raw = 0;
+  for (let i = 0; i < x.length; i++) raw += x[i] * x[i];
+  return sumSqDev <= 1e-26 * raw * scale;
 }
 
 /** Checks periods per year is a positive number. */
