@@ -20,6 +20,8 @@ export interface LoadedBundle {
     }>;
   };
   call(id: string, ...args: unknown[]): Promise<unknown>;
+  /** The bundle's global object (e.g. to install a market data service for its functions). */
+  context: vm.Context;
 }
 
 /**
@@ -60,6 +62,7 @@ export function loadFunctionsBundle(): LoadedBundle {
   return {
     shim,
     metadata,
+    context,
     async call(id, ...args) {
       const fn = shim.registry.get(id.toUpperCase());
       if (!fn) throw new Error(`no function associated with id ${id}`);
