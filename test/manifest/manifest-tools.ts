@@ -32,11 +32,9 @@ interface PngSize {
   readPngSize(file: string): { width: number; height: number };
 }
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 export const validator: Validator = require(path.join(REPO_ROOT, "scripts/validate-manifest.js"));
 export const prod: ProdManifest = require(path.join(REPO_ROOT, "scripts/make-prod-manifest.js"));
 export const png: PngSize = require(path.join(REPO_ROOT, "scripts/manifest/png-size.js"));
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Runs a script with node and returns its exit status and output. */
 export function runScript(script: string, args: string[]) {
@@ -66,7 +64,6 @@ export function lineOf(text: string, needle: string): number {
 
 /** A minimal PNG (signature + IHDR + IDAT + IEND) of the given size, built here independently. */
 export function makePng(width: number, height: number): Buffer {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const zlib: typeof import("zlib") = require("zlib");
   const crcTable = Array.from({ length: 256 }, (_, n) => {
     let c = n;
