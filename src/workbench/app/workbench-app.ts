@@ -1,0 +1,166 @@
+/**
+ * The workbench window around the real task pane: formula bar, grid, sheet tabs, status line.
+ * It reads and writes the excel-sim workbook through its model API, like a user typing in Excel.
+ */
+import type { ExcelSim } from "../excel-sim";
+import type { CalcHost } from "../host/calc-host";
+import { GridView, Selection } from "../grid/grid-view";
+import { ChartLayer } from "../grid/chart-layer";
+import { CellEditor } from "./cell-editor";
+import { columnName } from "../calc/rects";
+import { cellKey } from "../excel-sim/workbook-model";
+import { displayValue } from "../grid/display-format";
+
+export class WorkbenchApp {
+  readonly grid: GridView;
+  private readonly charts: ChartLayer;
+  private readonly nameBox: HTMLInputElement;
+  private readonly formulaBar: HTMLInputElement;
+  private readonly tabs: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly calcState: HTMLElement;
+  private lastActiveSheetId = "";
+  private sheetCellCount = -1;
+
+  constructor(
+    private readonly sim: ExcelSim,
+    private readonly calc: CalcHost,
+    doc: Document = document
+  ) {
+    const model = sim.model;
+    this.nameBox = doc.getElementById("wb-namebox") as HTMLInputElement;
+    this.formulaBar = doc.getElementById("wb-formula") as HTMLInputElement;
+    this.tabs = doc.getElementById("wb-tabs")!;
+    this.status = doc.getElementById("wb-status")!;
+    this.calcState = doc.getElementById("wb-calcstate")!;
+    this.grid = new GridView(doc.getElementById("wb-sheet")!, model, {
+      messageAt: (s, r, c) => calc.messageAt(s, r, c),
+      spillAt: (s, r, c) => calc.engine.spillAt(s, r, c),
+      onSelect: (sel) => this.selected(sel),
+      onActivate: () => editor.begin(),
+    });
+    this.charts = new ChartLayer(model, this.grid);
+    const editor = new CellEditor(this.grid, this.formulaBar, {
+      editText: (sel) => this.editText(sel),
+      commit: async (sel, text) => {
+        this.setCalculating(true);
+        await calc.enter(this.grid.sheet, sel.row, sel.column, text);
+        this.setCalculating(false);
+        this.refresh();
+      },
+    });
+    this.nameBox.addEventListener("keydown", (e) => {
+      if (e.key !== "Enter") return;
+      e.preventDefault();
+      this.goTo(this.nameBox.value);
+    });
+    model.onChange(() => this.refresh());
+    calc.engine.onRecalculated(() => this.refresh());
+    this.showSheet(model.activeSheet().name);
+  }
+
+  /** Switches the grid to a sheet (as clicking its tab does). */
+  showSheet(name: string): void {
+    this.sim.api.setActiveSheet(name);
+    this.lastActiveSheetId = this.sim.model.activeSheetId;
+    this.grid.showSheet(this.sim.model.findSheet(name)!.name);
+    this.sheetCellCount = this.sim.model.findSheet(name)!.cells.size;
+    this.renderTabs();
+    this.charts.render();
+    this.grid.select({ row: 0, column: 0 });
+  }
+
+  /** Selects a cell by address ("B5" or "Sheet!B5"). */
+  goTo(address: string): void {
+    try {
+      const { sheet, rect } = this.sim.model.resolveAddress(
+        address,
+        this.sim.model.findSheet(this.grid.sheet)
+      );
+      if (sheet.name !== this.grid.sheet) this.showSheet(sheet.name);
+      this.grid.select({ row: rect.row, column: rect.column });
+      this.grid.viewport.focus();
+    } catch (e) {
+      this.status.textContent = `Cannot go to "${address}": ${(e as Error).message}`;
+    }
+  }
+
+  setCalculating(on: boolean): void {
+    this.calcState.textContent = on ? "Calculating…" : "Ready";
+  }
+
+  /** Repaints after the workbook changed (pane writes, recalculation, edits). */
+  refresh(): void {
+    const model = this.sim.model;
+    if (model.activeSheetId !== this.lastActiveSheetId && model.findSheet(model.activeSheetId)) {
+      this.showSheet(model.activeSheet().name);
+      return;
+    }
+    if (!model.findSheet(this.grid.sheet)) {
+      this.showSheet(model.sheets[0].name);
+      return;
+    }
+    const count = model.findSheet(this.grid.sheet)!.cells.size;
+    if (count !== this.sheetCellCount) {
+      this.sheetCellCount = count;
+      this.grid.refit();
+    } else {
+      this.grid.styles.refresh();
+    }
+    this.renderTabs();
+    this.grid.render();
+    this.charts.render();
+    this.selected(this.grid.selection);
+  }
+
+  private editText(sel: Selection): string {
+    const cell = this.sim.model.findSheet(this.grid.sheet)?.cells.get(cellKey(sel.row, sel.column));
+    if (!cell) return "";
+    if (cell.formula) return cell.formula;
+    if (cell.spillFrom !== undefined) return "";
+    return typeof cell.value === "boolean" ? (cell.value ? "TRUE" : "FALSE") : String(cell.value);
+  }
+
+  private selected(sel: Selection): void {
+    const sheet = this.grid.sheet;
+    const address = `${columnName(sel.column)}${sel.row + 1}`;
+    this.nameBox.value = address;
+    const cell = this.sim.model.findSheet(sheet)?.cells.get(cellKey(sel.row, sel.column));
+    const spillFormula =
+      cell?.spillFrom !== undefined
+        ? this.calc.engine.spillFormulaAt(sheet, sel.row, sel.column)
+        : undefined;
+    if (document.activeElement !== this.formulaBar)
+      this.formulaBar.value = spillFormula ?? this.editText(sel);
+    this.formulaBar.classList.toggle("wb-ghost", spillFormula !== undefined);
+    const shown = displayValue(cell?.value, cell?.numberFormat);
+    if (shown.kind === "error") {
+      const message = this.calc.messageAt(sheet, sel.row, sel.column);
+      this.status.textContent = `${address}: ${shown.text}${message ? ` — ${message}` : ""}`;
+      this.status.dataset.kind = "error";
+    } else {
+      this.status.textContent = cell?.formula ? `${address} = ${shown.text}` : "";
+      this.status.dataset.kind = "";
+    }
+  }
+
+  private renderTabs(): void {
+    const names = this.sim.model.sheets.filter((s) => s.visible).map((s) => s.name);
+    const current = [...this.tabs.querySelectorAll("button")].map(
+      (b) => `${b.textContent}|${b.getAttribute("aria-pressed")}`
+    );
+    const next = names.map((n) => `${n}|${n === this.grid.sheet}`);
+    if (current.join() === next.join()) return;
+    this.tabs.replaceChildren(
+      ...names.map((name) => {
+        const b = document.createElement("button");
+        b.type = "button";
+        b.className = "wb-tab";
+        b.textContent = name;
+        b.setAttribute("aria-pressed", String(name === this.grid.sheet));
+        b.addEventListener("click", () => this.showSheet(name));
+        return b;
+      })
+    );
+  }
+}

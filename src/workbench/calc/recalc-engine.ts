@@ -1,0 +1,384 @@
+/**
+ * The workbench's calculation chain: keeps the formula cells of the workbook, their precedents
+ * (from the formula library's dependency parser, names resolved), and recalculates exactly the
+ * formulas downstream of a change - including changes the task pane makes through Excel.run and
+ * spilled arrays growing or shrinking. Results are written back into the workbook model.
+ */
+import { CellError, FormulaResult, ScalarValue } from "./cell-values";
+import { FormulaEvaluator, SheetRect } from "./formula-evaluator";
+import { StreamSessions } from "./stream-sessions";
+import { cellAddress, cellKey, cellRect, rectContains, rectsIntersect } from "./rects";
+
+/** A formula cell as the model reports it. */
+export interface FormulaCellInput {
+  sheet: string;
+  row: number;
+  column: number;
+  formula: string;
+}
+
+/** What the engine reads from and writes to the workbook model. */
+export interface CalcModel {
+  /** Formula cells inside a rectangle (all sheets and cells when rect is omitted). */
+  formulas(rect?: SheetRect): FormulaCellInput[];
+  /** Whether a cell holds nothing (no value, no formula). */
+  isEmpty(sheet: string, row: number, column: number): boolean;
+  /** Writes a formula cell's result; the model must not report it back as a change. */
+  setResult(sheet: string, row: number, column: number, value: ScalarValue): void;
+  /** Writes (values) or clears (null) spilled cells, which hold no formula. */
+  setSpill(rect: SheetRect, values: ScalarValue[][] | null): void;
+}
+
+interface FormulaCell extends FormulaCellInput {
+  precedents: SheetRect[];
+  /** Where the current array result spills (anchor included). */
+  spill?: SheetRect;
+  /** Where the last array result wanted to spill but was blocked (#SPILL!). */
+  blockedTarget?: SheetRect;
+  /** Cells of the spill range someone else has since written (keys). */
+  invaded: Set<string>;
+}
+
+const MAX_PASSES = 8;
+
+export class RecalcEngine {
+  private readonly cells = new Map<string, FormulaCell>();
+  private readonly byAddress = new Map<string, string>();
+  private pending: Array<SheetRect | "all"> = [];
+  private running: Promise<void> | null = null;
+  private readonly listeners: Array<() => void> = [];
+  /** Error messages of error results, by cell key (the model stores only the code, like Excel). */
+  readonly messages = new Map<string, string>();
+  /** Formulas evaluated since start (tests check that recalculation is selective). */
+  evaluations = 0;
+
+  constructor(
+    private readonly model: CalcModel,
+    private readonly evaluator: FormulaEvaluator,
+    private readonly streams: StreamSessions
+  ) {}
+
+  /** A streaming function pushed a value for the cell at `address`. */
+  streamUpdated(address: string): void {
+    const key = this.byAddress.get(address);
+    const cell = key ? this.cells.get(key) : undefined;
+    if (cell) this.cellsChanged(cellRect(cell.sheet, cell.row, cell.column), true);
+  }
+
+  /** Cells in `rect` were written (values or formulas): reindex them and recalc what depends on them. */
+  cellsChanged(rect: SheetRect, onlyRecalc = false): void {
+    this.pending.push(onlyRecalc ? { ...rect, sheet: "\u0001" + rect.sheet } : rect);
+    this.schedule();
+  }
+
+  /** Names or sheets changed: re-read every formula and recalculate everything. */
+  recalcAll(): void {
+    this.pending.push("all");
+    this.schedule();
+  }
+
+  /** Resolves when no recalculation is pending or running. */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Called after each recalculation batch (the grid repaints). */
+  onRecalculated(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** The spill rectangle a cell belongs to, and its anchor, for the grid's spill border. */
+  spillAt(sheet: string, row: number, column: number): SheetRect | undefined {
+    for (const c of this.cells.values())
+      if (c.spill && rectContains(c.spill, sheet, row, column)) return c.spill;
+    return undefined;
+  }
+
+  /** The formula of the spill anchor a spilled cell shows (Excel greys it in the formula bar). */
+  spillFormulaAt(sheet: string, row: number, column: number): string | undefined {
+    for (const c of this.cells.values())
+      if (c.spill && rectContains(c.spill, sheet, row, column)) return c.formula;
+    return undefined;
+  }
+
+  private schedule(): void {
+    if (this.running) return;
+    this.running = (async () => {
+      try {
+        while (this.pending.length > 0) {
+          const batch = this.pending.splice(0);
+          await this.recalc(this.absorb(batch));
+          for (const l of this.listeners) l();
+        }
+      } finally {
+        this.running = null;
+      }
+    })();
+  }
+
+  /** Updates the formula index for changed rectangles; returns the formulas to evaluate. */
+  private absorb(batch: Array<SheetRect | "all">): Set<FormulaCell> {
+    const dirty = new Set<FormulaCell>();
+    const changed: SheetRect[] = [];
+    for (const item of batch) {
+      if (item === "all") {
+        const seen = new Set<string>();
+        for (const input of this.model.formulas()) {
+          const key = cellKey(input.sheet, input.row, input.column);
+          seen.add(key);
+          dirty.add(this.index(input));
+        }
+        for (const [key, cell] of this.cells) if (!seen.has(key)) this.remove(key, cell, changed);
+        continue;
+      }
+      if (item.sheet.startsWith("\u0001")) {
+        const rect = { ...item, sheet: item.sheet.slice(1) };
+        const cell = this.cells.get(cellKey(rect.sheet, rect.row, rect.column));
+        if (cell) dirty.add(cell);
+        continue;
+      }
+      changed.push(item);
+      // Formulas removed or replaced inside the rectangle; unchanged ones are just recalculated.
+      const now = new Map(
+        this.model.formulas(item).map((f) => [cellKey(f.sheet, f.row, f.column), f])
+      );
+      for (const [key, cell] of [...this.cells])
+        if (
+          rectContains(item, cell.sheet, cell.row, cell.column) &&
+          now.get(key)?.formula !== cell.formula
+        )
+          this.remove(key, cell, changed);
+      for (const [key, input] of now) dirty.add(this.cells.get(key) ?? this.index(input));
+      // A write into a spill range blocks its anchor; clearing a blocker unblocks it.
+      for (const cell of this.cells.values()) {
+        if (cell.spill && rectsIntersect(cell.spill, item)) {
+          this.noteInvasion(cell, item);
+          dirty.add(cell);
+        }
+        if (cell.blockedTarget && rectsIntersect(cell.blockedTarget, item)) dirty.add(cell);
+      }
+    }
+    for (const rect of changed) for (const c of this.dependentsOf(rect)) dirty.add(c);
+    return this.closure(dirty);
+  }
+
+  private index(input: FormulaCellInput): FormulaCell {
+    const key = cellKey(input.sheet, input.row, input.column);
+    const cell: FormulaCell = {
+      ...input,
+      precedents: this.evaluator.precedents(input.formula, input.sheet, input.row, input.column),
+      invaded: new Set(),
+    };
+    this.cells.set(key, cell);
+    this.byAddress.set(cellAddress(input.sheet, input.row, input.column), key);
+    return cell;
+  }
+
+  private remove(key: string, cell: FormulaCell, changed: SheetRect[]): void {
+    this.cells.delete(key);
+    this.messages.delete(key);
+    const address = cellAddress(cell.sheet, cell.row, cell.column);
+    this.byAddress.delete(address);
+    this.streams.cancel(address);
+    if (cell.spill) {
+      this.clearSpill(cell);
+      changed.push(cell.spill);
+    }
+  }
+
+  /** Records which cells of a spill range were written by someone else and now hold something. */
+  private noteInvasion(cell: FormulaCell, rect: SheetRect): void {
+    const spill = cell.spill!;
+    const r0 = Math.max(spill.row, rect.row);
+    const r1 = Math.min(spill.row + spill.rowCount, rect.row + rect.rowCount);
+    const c0 = Math.max(spill.column, rect.column);
+    const c1 = Math.min(spill.column + spill.columnCount, rect.column + rect.columnCount);
+    for (let r = r0; r < r1; r++)
+      for (let c = c0; c < c1; c++) {
+        if (r === cell.row && c === cell.column) continue;
+        const key = cellKey(cell.sheet, r, c);
+        if (this.model.isEmpty(cell.sheet, r, c)) cell.invaded.delete(key);
+        else cell.invaded.add(key);
+      }
+  }
+
+  private output(cell: FormulaCell): SheetRect {
+    return cell.spill ?? cellRect(cell.sheet, cell.row, cell.column);
+  }
+
+  private dependentsOf(rect: SheetRect): FormulaCell[] {
+    const out: FormulaCell[] = [];
+    for (const c of this.cells.values())
+      if (c.precedents.some((p) => rectsIntersect(p, rect))) out.push(c);
+    return out;
+  }
+
+  /** Everything downstream of the dirty formulas. */
+  private closure(dirty: Set<FormulaCell>): Set<FormulaCell> {
+    const queue = [...dirty];
+    while (queue.length > 0) {
+      const cell = queue.pop()!;
+      for (const dep of this.dependentsOf(this.output(cell)))
+        if (!dirty.has(dep)) {
+          dirty.add(dep);
+          queue.push(dep);
+        }
+    }
+    return dirty;
+  }
+
+  /** Precedents first (Kahn's algorithm); formulas left in a cycle come last, flagged. */
+  private order(dirty: Set<FormulaCell>): { ordered: FormulaCell[]; cyclic: FormulaCell[] } {
+    const list = [...dirty];
+    const inputs = new Map<FormulaCell, FormulaCell[]>();
+    const users = new Map<FormulaCell, FormulaCell[]>();
+    for (const f of list) {
+      const preds = list.filter(
+        (g) => g !== f && f.precedents.some((p) => rectsIntersect(p, this.output(g)))
+      );
+      inputs.set(f, preds);
+      for (const g of preds) users.set(g, [...(users.get(g) ?? []), f]);
+    }
+    const remaining = new Map(list.map((f) => [f, inputs.get(f)!.length]));
+    const ready = list.filter((f) => remaining.get(f) === 0);
+    const ordered: FormulaCell[] = [];
+    while (ready.length > 0) {
+      const f = ready.shift()!;
+      ordered.push(f);
+      for (const u of users.get(f) ?? []) {
+        const n = remaining.get(u)! - 1;
+        remaining.set(u, n);
+        if (n === 0) ready.push(u);
+      }
+    }
+    const cyclic = list.filter((f) => !ordered.includes(f));
+    return { ordered, cyclic };
+  }
+
+  private async recalc(dirty: Set<FormulaCell>): Promise<void> {
+    let work = dirty;
+    for (let pass = 0; pass < MAX_PASSES && work.size > 0; pass++) {
+      const { ordered, cyclic } = this.order(work);
+      const moved: SheetRect[] = [];
+      for (const cell of ordered) {
+        if (this.cells.get(cellKey(cell.sheet, cell.row, cell.column)) !== cell) continue;
+        const before = cell.spill;
+        const address = cellAddress(cell.sheet, cell.row, cell.column);
+        this.streams.beginEvaluation(address);
+        const result = await this.evaluator.evaluate(
+          cell.formula,
+          cell.sheet,
+          cell.row,
+          cell.column
+        );
+        this.streams.endEvaluation(address);
+        this.evaluations++;
+        this.place(cell, result);
+        if (!sameRect(before, cell.spill)) {
+          if (before) moved.push(before);
+          if (cell.spill) moved.push(cell.spill);
+        }
+      }
+      for (const cell of cyclic)
+        this.place(
+          cell,
+          new CellError("#CALC!", "Circular reference: the formula depends on itself")
+        );
+      // Spills that grew or shrank change what their readers see: one more pass for those.
+      const next = new Set<FormulaCell>();
+      for (const rect of moved) for (const c of this.dependentsOf(rect)) next.add(c);
+      work = next.size > 0 ? this.closure(next) : next;
+    }
+  }
+
+  /** Writes a result: a single value in the cell, or an array spilled to the right and down. */
+  private place(cell: FormulaCell, result: FormulaResult): void {
+    const key = cellKey(cell.sheet, cell.row, cell.column);
+    let values: ScalarValue[][] | undefined;
+    if (Array.isArray(result)) {
+      if (result.length === 1 && result[0].length === 1) result = result[0][0];
+      else values = result;
+    }
+    cell.blockedTarget = undefined;
+    if (values) {
+      const target: SheetRect = {
+        sheet: cell.sheet,
+        row: cell.row,
+        column: cell.column,
+        rowCount: values.length,
+        columnCount: Math.max(...values.map((r) => r.length)),
+      };
+      const blocker = this.spillBlocker(cell, target);
+      if (!blocker) {
+        if (cell.spill && !sameRect(cell.spill, target)) this.clearSpill(cell);
+        const padded = values.map((r) => [...r, ...Array(target.columnCount - r.length).fill("")]);
+        cell.spill = target;
+        cell.invaded.clear();
+        this.model.setSpill(target, padded);
+        this.model.setResult(cell.sheet, cell.row, cell.column, padded[0][0]);
+        this.note(key, padded[0][0]);
+        return;
+      }
+      cell.blockedTarget = target;
+      result = new CellError("#SPILL!", `Spill range isn't blank: ${blocker} is in the way`);
+    }
+    if (cell.spill) this.clearSpill(cell);
+    const scalar = result as ScalarValue;
+    this.model.setResult(cell.sheet, cell.row, cell.column, scalar);
+    this.note(key, scalar);
+  }
+
+  private note(key: string, value: ScalarValue): void {
+    if (value instanceof CellError) this.messages.set(key, value.message);
+    else this.messages.delete(key);
+  }
+
+  /** Clears a formula's spilled cells, leaving any that someone else has written since. */
+  private clearSpill(cell: FormulaCell): void {
+    if (!cell.spill) return;
+    const spill = cell.spill;
+    cell.spill = undefined;
+    if (cell.invaded.size === 0) {
+      this.model.setSpill(spill, null);
+    } else {
+      for (let r = spill.row; r < spill.row + spill.rowCount; r++)
+        for (let c = spill.column; c < spill.column + spill.columnCount; c++)
+          if (!cell.invaded.has(cellKey(spill.sheet, r, c)))
+            this.model.setSpill(cellRect(spill.sheet, r, c), null);
+      cell.invaded.clear();
+    }
+    if (this.cells.has(cellKey(cell.sheet, cell.row, cell.column)))
+      this.model.setResult(cell.sheet, cell.row, cell.column, null);
+  }
+
+  /** The first cell in the way of a spill (other than this formula's own spilled values), as "B4". */
+  private spillBlocker(cell: FormulaCell, target: SheetRect): string | undefined {
+    const others = [...this.cells.values()].filter(
+      (o) => o !== cell && o.spill && rectsIntersect(o.spill, target)
+    );
+    for (let r = target.row; r < target.row + target.rowCount; r++)
+      for (let c = target.column; c < target.column + target.columnCount; c++) {
+        if (r === cell.row && c === cell.column) continue;
+        const key = cellKey(cell.sheet, r, c);
+        const own =
+          cell.spill && rectContains(cell.spill, cell.sheet, r, c) && !cell.invaded.has(key);
+        const blocked =
+          this.cells.has(key) ||
+          others.some((o) => rectContains(o.spill!, cell.sheet, r, c)) ||
+          (!own && !this.model.isEmpty(cell.sheet, r, c));
+        if (blocked) return cellAddress(cell.sheet, r, c).split("!")[1];
+      }
+    return undefined;
+  }
+}
+
+function sameRect(a: SheetRect | undefined, b: SheetRect | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.row === b.row &&
+    a.column === b.column &&
+    a.rowCount === b.rowCount &&
+    a.columnCount === b.columnCount &&
+    a.sheet.toLowerCase() === b.sheet.toLowerCase()
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * The calculation side of the workbench: the functions bundle's registry (through the shim), the
+ * formula library and the recalculation chain, attached to an excel-sim workbook model. The sim
+ * calls `calculator` inside context.sync() after the pane's writes, so a load that follows a write
+ * sees fresh results, exactly as Excel recalculates before returning values.
+ */
+import { FormulaEvaluator } from "../calc/formula-evaluator";
+import { RecalcEngine } from "../calc/recalc-engine";
+import { StreamSessions } from "../calc/stream-sessions";
+import {
+  AnyFunction,
+  FunctionMetadata,
+  buildCustomFunctions,
+} from "../calc/custom-function-adapter";
+import { cellKey as engineKey } from "../calc/rects";
+import type { CellChange, WorkbookModel } from "../excel-sim/workbook-model";
+import { SimCalcModel } from "./sim-calc-model";
+
+export interface CalcHost {
+  readonly engine: RecalcEngine;
+  readonly calcModel: SimCalcModel;
+  readonly streams: StreamSessions;
+  /** Writes what a user typed into a cell (as the grid does) and recalculates. */
+  enter(sheet: string, row: number, column: number, input: string): Promise<void>;
+  /** The message behind an error value in a cell ("" when none). */
+  messageAt(sheet: string, row: number, column: number): string;
+}
+
+/**
+ * Attaches a calculation engine to a workbook model.
+ * @param namespace custom functions namespace, e.g. "CNTECH" (from the manifest)
+ * @param metadata the `functions` array of functions.json
+ * @param registry the shim's id -> function map, filled by the functions bundle
+ */
+export function attachCalculation(
+  model: WorkbookModel,
+  namespace: string,
+  metadata: FunctionMetadata[],
+  registry: Map<string, AnyFunction>
+): CalcHost {
+  const calcModel = new SimCalcModel(model);
+  // eslint-disable-next-line prefer-const
+  let engine: RecalcEngine;
+  const streams = new StreamSessions((address) => engine.streamUpdated(address));
+  const functions = buildCustomFunctions(namespace, metadata, registry, streams);
+  const evaluator = new FormulaEvaluator(calcModel, functions);
+  engine = new RecalcEngine(calcModel, evaluator, streams);
+  calcModel.messages = engine.messages;
+  let signature = calcModel.signature();
+
+  const absorb = (changes: readonly CellChange[]): void => {
+    const now = calcModel.signature();
+    if (now !== signature) {
+      signature = now;
+      engine.recalcAll();
+      return;
+    }
+    for (const change of changes) {
+      try {
+        const { sheet, rect } = model.resolveAddress(
+          `'${change.sheet.replace(/'/g, "''")}'!${change.address}`
+        );
+        engine.cellsChanged({ sheet: sheet.name, ...rect });
+      } catch {
+        engine.recalcAll(); // a sheet deleted meanwhile: re-read everything
+      }
+    }
+  };
+  model.calculator = async (_model, changes) => {
+    absorb(changes);
+    await engine.whenIdle();
+  };
+  // Changes made outside a sync (model API) recalculate too.
+  model.onChange((e) => {
+    if (e.source === "model") absorb(e.changes);
+  });
+  engine.recalcAll();
+
+  return {
+    engine,
+    calcModel,
+    streams,
+    async enter(sheetName, row, column, input) {
+      const sheet = model.sheet(sheetName);
+      model.writeInput(sheet, row, column, input);
+      engine.cellsChanged({ sheet: sheet.name, row, column, rowCount: 1, columnCount: 1 });
+      await engine.whenIdle();
+    },
+    messageAt(sheet, row, column) {
+      return engine.messages.get(engineKey(sheet, row, column)) ?? "";
+    },
+  };
+}

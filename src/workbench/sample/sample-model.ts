@@ -1,0 +1,240 @@
+/**
+ * The workbook the workbench opens on: the seed formulas over the embedded demo source, labelled
+ * "Demo data (synthetic)". Rows whose CNTECH function the functions bundle does not register are
+ * left out, so the sample always computes; one labelled row shows an error on purpose.
+ */
+import type { ExcelSim } from "../excel-sim";
+
+interface SampleRow {
+  label: string;
+  /** Formula per basket column; "{s}" is replaced by the column's basket cell (e.g. B$9). */
+  formula?: string;
+  /** Formula only in column B (spills or single examples). */
+  single?: string;
+  format?: string;
+  /** CNTECH function names the row needs (without namespace). */
+  needs: string[];
+  note?: string;
+}
+
+const BASKETS = [
+  { column: "B", symbol: "HSTECH", title: "Hang Seng TECH" },
+  { column: "C", symbol: "CN_AI_CHIPS", title: "China AI & chips" },
+  { column: "D", symbol: "NDX", title: "Nasdaq-100" },
+];
+
+const MEASURES: SampleRow[] = [
+  {
+    label: "Total return (USD)",
+    formula: "=CNTECH.RETURN({s},$B$5,$B$6)",
+    format: "0.00%",
+    needs: ["RETURN"],
+  },
+  {
+    label: "Spread vs Nasdaq-100 (bps)",
+    formula: '=CNTECH.SPREAD.NASDAQ({s},$B$5,$B$6,,"bps")',
+    format: "#,##0.0",
+    needs: ["SPREAD.NASDAQ"],
+  },
+  {
+    label: "Return minus Nasdaq-100 (Excel arithmetic)",
+    formula: "={r}-$D${rr}",
+    format: "0.00%",
+    needs: ["RETURN"],
+  },
+  {
+    label: "Volatility (annualised)",
+    formula: "=CNTECH.VOL({s},$B$5,$B$6)",
+    format: "0.00%",
+    needs: ["VOL"],
+  },
+  {
+    label: "Beta vs Nasdaq-100",
+    formula: "=CNTECH.BETA({s},$B$5,$B$6)",
+    format: "0.00",
+    needs: ["BETA"],
+  },
+  {
+    label: "Correlation vs Nasdaq-100",
+    formula: "=CNTECH.CORR({s},$B$5,$B$6)",
+    format: "0.00",
+    needs: ["CORR"],
+  },
+  {
+    label: "Maximum drawdown",
+    formula: "=CNTECH.MAXDD({s},$B$5,$B$6)",
+    format: "0.00%",
+    needs: ["MAXDD"],
+  },
+  {
+    label: "Sharpe ratio (rf 0%)",
+    formula: "=CNTECH.SHARPE({s},$B$5,$B$6)",
+    format: "0.00",
+    needs: ["SHARPE"],
+  },
+];
+
+const SCENARIO_ROWS: SampleRow[] = [
+  {
+    label: "Scenario return (linear factor model)",
+    formula: "=CNTECH.SCENARIO.RETURN({s},CNTECH_SCENARIO)",
+    format: "0.00%",
+    needs: ["SCENARIO.RETURN"],
+  },
+  {
+    label: "Scenario spread vs Nasdaq-100",
+    formula: "=CNTECH.SCENARIO.SPREAD({s},CNTECH_SCENARIO)",
+    format: "0.00%",
+    needs: ["SCENARIO.SPREAD"],
+  },
+];
+
+export interface SampleResult {
+  /** Cell of the deliberate error example, e.g. "B24". */
+  errorExample?: string;
+}
+
+/** Writes the sample model into a fresh sim workbook (sheet "Model" first, then "Scenario"). */
+export function writeSampleModel(sim: ExcelSim, functionNames: Set<string>): SampleResult {
+  const api = sim.api;
+  const model = sim.model;
+  const has = (row: SampleRow): boolean =>
+    row.needs.every((n) => functionNames.has(n.toUpperCase()));
+  const sheet = model.sheets[0];
+  model.renameSheet(sheet, "Model");
+  const set = (address: string, input: string | number, format?: string): void => {
+    api.setCell("Model", address, input);
+    if (format) api.setNumberFormat("Model", address, format);
+  };
+  const style = (address: string, property: string, value: unknown, on = "Model"): void => {
+    model.formatLog.push({ sheet: on, address, property, value });
+  };
+
+  set("A1", "CNTech sample model: China tech vs the Nasdaq");
+  style("A1", "format.font.size", 14);
+  style("A1", "format.font.bold", true);
+  set("A2", "Demo data (synthetic): prices come from a seeded generator, not from any market.");
+  style("A2", "format.font.color", "#9a3b00");
+  set("A4", "Window");
+  style("A4", "format.font.bold", true);
+  set("A5", "Start");
+  set("B5", "=DATE(2025,1,2)", "yyyy-mm-dd");
+  set("A6", "End");
+  set("B6", "=DATE(2025,6,30)", "yyyy-mm-dd");
+
+  set("A8", "Measure");
+  set("A9", "Basket / symbol");
+  for (const b of BASKETS) {
+    set(`${b.column}8`, b.title);
+    set(`${b.column}9`, b.symbol);
+  }
+  style("A8:D8", "format.font.bold", true);
+  style("A8:D8", "format.fill.color", "#dbe9f7");
+  style("A9:D9", "format.font.color", "#605e5c");
+
+  let row = 10;
+  const returnRow = row;
+  const writeRows = (rows: SampleRow[]): void => {
+    for (const r of rows.filter(has)) {
+      set(`A${row}`, r.label);
+      for (const b of BASKETS) {
+        const f = r
+          .formula!.replace("{s}", `${b.column}$9`)
+          .replace("{r}", `${b.column}${returnRow}`)
+          .replace("{rr}", String(returnRow));
+        set(`${b.column}${row}`, f, r.format);
+      }
+      row++;
+    }
+  };
+  writeRows(MEASURES);
+
+  const scenario = SCENARIO_ROWS.filter(has);
+  if (scenario.length > 0) {
+    writeScenarioSheet(sim);
+    row++;
+    set(`A${row}`, "Scenario (linked to the CNTECH_SCENARIO range on the Scenario sheet)");
+    style(`A${row}`, "format.font.bold", true);
+    row++;
+    writeRows(scenario);
+  }
+
+  row++;
+  const result: SampleResult = {};
+  if (functionNames.has("RETURN")) {
+    set(`A${row}`, "Deliberate error example: unknown symbol");
+    style(`A${row}`, "format.font.italic", true);
+    set(`B${row}`, '=CNTECH.RETURN("NOSUCH",$B$5,$B$6)');
+    result.errorExample = `B${row}`;
+    row += 2;
+  }
+  if (functionNames.has("QUOTE")) {
+    set(`A${row}`, "Live quote: Tencent (streaming)");
+    set(`B${row}`, '=CNTECH.QUOTE("0700.HK")', "#,##0.00");
+    row += 2;
+  }
+  if (functionNames.has("SOURCE")) {
+    set(`A${row}`, "Provenance of the numbers (spilled)");
+    style(`A${row}`, "format.font.bold", true);
+    set(`B${row}`, '=CNTECH.SOURCE("NDX")');
+    row += 4;
+  }
+  if (functionNames.has("BASKET")) {
+    set(`A${row}`, "CN_AI_CHIPS constituents (spilled)");
+    style(`A${row}`, "format.font.bold", true);
+    set(`B${row}`, '=CNTECH.BASKET("CN_AI_CHIPS")');
+    api.setNumberFormat("Model", `D${row + 1}:D${row + 30}`, "0.00%");
+  }
+  if (functionNames.has("HISTORY")) writeHistorySheet(sim);
+  api.setActiveSheet("Model");
+  return result;
+}
+
+/** Weekly closes of the seed baskets' benchmarks, spilled by CNTECH.HISTORY. */
+function writeHistorySheet(sim: ExcelSim): void {
+  const name = sim.api.addSheet("History");
+  sim.api.setCell(
+    name,
+    "A1",
+    "Weekly closes in USD of Tencent, SMIC, Nvidia and the Nasdaq-100: demo data (synthetic), spilled by CNTECH.HISTORY"
+  );
+  sim.api.setCell(
+    name,
+    "A3",
+    '=CNTECH.HISTORY({"0700.HK";"0981.HK";"NVDA";"^NDX"},Model!B5,Model!B6,"weekly")'
+  );
+  sim.api.setNumberFormat(name, "A4:A60", "yyyy-mm-dd");
+  sim.api.setNumberFormat(name, "B4:E60", "#,##0.00");
+}
+
+/** The factor levels block the Scenario tab moves, named CNTECH_SCENARIO (factor, level). */
+const FACTORS = [
+  ["EXPORT_CONTROLS", "US export controls on chips"],
+  ["TARIFFS", "Tariffs and trade escalation"],
+  ["TAIWAN", "Taiwan Strait tension"],
+  ["POLICY_SUPPORT", "Beijing policy support"],
+  ["AI_MOMENTUM", "AI breakthrough momentum"],
+  ["CAPITAL_FLOWS", "Capital-flow / delisting risk"],
+  ["CNY", "CNY move vs USD"],
+];
+
+function writeScenarioSheet(sim: ExcelSim): void {
+  const name = sim.api.addSheet("Scenario");
+  const set = (a: string, v: string | number): void => sim.api.setCell(name, a, v);
+  set("A1", "Scenario factor levels (-3 … +3); the CNTech pane's Scenario tab writes here");
+  set("A3", "Factor");
+  set("B3", "Level");
+  set("C3", "Meaning");
+  FACTORS.forEach(([id, meaning], i) => {
+    set(`A${4 + i}`, id);
+    set(`B${4 + i}`, 0);
+    set(`C${4 + i}`, meaning);
+  });
+  sim.model.formatLog.push({
+    sheet: name,
+    address: "A3:C3",
+    property: "format.font.bold",
+    value: true,
+  });
+  sim.api.defineName("CNTECH_SCENARIO", name, `A4:B${3 + FACTORS.length}`);
+}

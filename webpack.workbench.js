@@ -1,0 +1,40 @@
+/* eslint-disable no-undef */
+/**
+ * The workbench host bundle (issue 9): the grid, the calculation engine (fast-formula-parser), the
+ * CustomFunctions shim and the in-memory Excel. The add-in itself is NOT rebuilt here: the workbench
+ * page loads the same dist/functions.js and dist/taskpane.js that webpack.config.js builds for Excel.
+ * Output goes to dist-workbench/ because the add-in build cleans dist/.
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+module.exports = {
+  name: "workbench",
+  mode: "development",
+  devtool: "source-map",
+  target: "web",
+  entry: { workbench: "./src/workbench/boot.ts" },
+  output: { path: path.resolve(__dirname, "dist-workbench"), filename: "[name].js", clean: true },
+  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  module: {
+    rules: [
+      {
+        test: /\.tsx?$/,
+        exclude: /node_modules/,
+        use: {
+          loader: "ts-loader",
+          options: { configFile: "tsconfig.json", transpileOnly: true },
+        },
+      },
+    ],
+  },
+  plugins: [
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: "src/workbench/page/workbench.html", to: "index.html" },
+        { from: "src/workbench/page/workbench.css", to: "workbench.css" },
+      ],
+    }),
+  ],
+  performance: { hints: false },
+};
