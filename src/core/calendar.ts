@@ -68,6 +68,7 @@ export function alignSeries(
 /**
  * Levels of `col` on each of `days` under the window rule (last value on or before the day);
  * every day must be on or after col's first date. Linear merge, O(n + m).
+ * Example: col days [1, 4] = [10, 12], days [1, 2, 5] → [10, 10, 12].
  */
 export function sampleOnOrBefore(col: DatedValues, days: Int32Array): Float64Array {
   const out = new Float64Array(days.length);

@@ -140,7 +140,10 @@ export function ymdFromDay(day: DayNumber): { year: number; month: number; day: 
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-/** Day of week, ISO numbering: 1 = Monday … 7 = Sunday. 1970-01-01 (day 0) was a Thursday (4). */
+/**
+ * Day of week, ISO numbering: 1 = Monday … 7 = Sunday; ((day + 3) mod 7) + 1.
+ * Example: isoWeekday(0) = 4 (1970-01-01 was a Thursday); 2024-01-01 → 1 (Monday).
+ */
 export function isoWeekday(day: DayNumber): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }

@@ -120,7 +120,10 @@ function sameRow(s: SeriesInput, a: number, b: number): boolean {
   return eq(s.close) && eq(s.adjClose) && eq(s.dividends);
 }
 
-/** Index of the last observation on or before `day`, or -1 when the series starts after it. Binary search. */
+/**
+ * Index of the last observation on or before `day`, or -1 when the series starts after it. Binary search.
+ * Example: dates [10, 11, 14]: day 13 → 1, day 9 → −1.
+ */
 export function indexOnOrBefore(series: Pick<PriceSeries, "dates">, day: DayNumber): number {
   const d = series.dates;
   let lo = 0;
@@ -138,7 +141,7 @@ export function indexOnOrBefore(series: Pick<PriceSeries, "dates">, day: DayNumb
   return found;
 }
 
-/** Like indexOnOrBefore, but a #N/A-kind error when there is no such observation. */
+/** Like indexOnOrBefore, but a #N/A-kind error when there is no such observation. Example: (s, day 9, "start") throws "X: no price on or before the start date". */
 export function requireIndexOnOrBefore(series: PriceSeries, day: DayNumber, what: string): number {
   const i = indexOnOrBefore(series, day);
   if (i < 0) throw notAvailable(`${series.symbol}: no price on or before the ${what} date`);

@@ -66,7 +66,7 @@ export const rollingTrackingError = (
   window: number,
   periodsPerYear = 252
 ): Float64Array => rolling2(r, b, window, (x, y) => trackingError(x, y, periodsPerYear));
-/** Rolling information ratio (see informationRatio). */
+/** Rolling information ratio (see informationRatio). Example: rollingInformationRatio(r, b, 126, 252). */
 export const rollingInformationRatio = (
   r: Vector,
   b: Vector,
@@ -80,14 +80,14 @@ export const rollingSharpe = (
   riskFree = 0,
   periodsPerYear = 252
 ): Float64Array => rolling(r, window, (w) => sharpe(w, riskFree, periodsPerYear));
-/** Rolling Sortino ratio (see sortino). */
+/** Rolling Sortino ratio (see sortino). Example: rollingSortino(r, 252, 0.04, 252). */
 export const rollingSortino = (
   r: Vector,
   window: number,
   riskFree = 0,
   periodsPerYear = 252
 ): Float64Array => rolling(r, window, (w) => sortino(w, riskFree, periodsPerYear));
-/** Rolling maximum drawdown of LEVELS over `window` levels (see maxDrawdown); each value ≤ 0. */
+/** Rolling maximum drawdown of LEVELS over `window` levels (see maxDrawdown); each value ≤ 0. Example: ([100, 120, 90, 130], 3) → [−0.25, −0.25]. */
 export const rollingMaxDrawdown = (levels: Vector, window: number): Float64Array =>
   rolling(levels, window, (w) => maxDrawdown(w).maxDrawdown);
 

@@ -28,7 +28,7 @@ export interface RiskOptions {
   periodsPerYear?: number;
 }
 
-/** Default periods per year for a frequency: daily 252, weekly 52, monthly 12, quarterly 4. */
+/** Default periods per year for a frequency: daily 252, weekly 52, monthly 12, quarterly 4. Example: defaultPeriodsPerYear("weekly") = 52. */
 export function defaultPeriodsPerYear(frequency: Frequency = "daily"): number {
   const p = { daily: 252, weekly: 52, monthly: 12, quarterly: 4 }[frequency];
   if (p === undefined)
@@ -110,7 +110,7 @@ export function seriesBeta(
   return beta(p.a, p.b);
 }
 
-/** Correlation vs a benchmark on the intersection calendar. */
+/** Correlation vs a benchmark on the intersection calendar: CORREL of pairedReturns. Example: seriesCorrelation(s, s, d0, d1) = 1. */
 export function seriesCorrelation(
   s: PriceSeries,
   bench: PriceSeries,
@@ -122,7 +122,7 @@ export function seriesCorrelation(
   return correlation(p.a, p.b);
 }
 
-/** Annualised tracking error vs a benchmark on the intersection calendar. */
+/** Annualised tracking error STDEV.S(r − b) × √P on the intersection calendar. Example: seriesTrackingError(s, ndx, d0, d1, {frequency: "weekly"}) uses P = 52. */
 export function seriesTrackingError(
   s: PriceSeries,
   bench: PriceSeries,
@@ -134,7 +134,7 @@ export function seriesTrackingError(
   return trackingError(p.a, p.b, ppy(o));
 }
 
-/** Information ratio vs a benchmark on the intersection calendar. */
+/** Information ratio mean(r − b) × P / TE on the intersection calendar. Example: seriesInformationRatio(s, ndx, d0, d1). */
 export function seriesInformationRatio(
   s: PriceSeries,
   bench: PriceSeries,
@@ -146,7 +146,7 @@ export function seriesInformationRatio(
   return informationRatio(p.a, p.b, ppy(o));
 }
 
-/** Sharpe ratio over a window (own calendar) with an annual risk-free rate. */
+/** Sharpe ratio mean(e)/STDEV.S(e) × √P, e = r − rf/P, over a window (own calendar). Example: seriesSharpe(s, d0, d1, 0.04). */
 export function seriesSharpe(
   s: PriceSeries,
   start: DayNumber,
@@ -157,7 +157,7 @@ export function seriesSharpe(
   return sharpe(seriesReturns(s, start, end, o).values, riskFree, ppy(o));
 }
 
-/** Sortino ratio over a window (own calendar) with an annual risk-free rate as the target. */
+/** Sortino ratio mean(e)/DD × √P with target rf/P over a window (own calendar). Example: seriesSortino(s, d0, d1, 0.04). */
 export function seriesSortino(
   s: PriceSeries,
   start: DayNumber,

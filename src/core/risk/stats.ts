@@ -215,7 +215,7 @@ function flat(sumSqDev: number, x: Vector, scale = 1): boolean {
   return sumSqDev <= 1e-26 * raw * scale;
 }
 
-/** Checks periods per year is a positive number. */
+/** Checks periods per year is a positive finite number. Example: checkPeriods(0) throws #VALUE!. */
 export function checkPeriods(p: number): void {
   if (!(p > 0) || !Number.isFinite(p))
     throw invalidValue(`periods per year ${p} is not a positive number`);
