@@ -16,6 +16,7 @@ export default tseslint.config(
   {
     ignores: [
       "dist/**",
+      "dist-workbench/**",
       "node_modules/**",
       "coverage/**",
       "build-ts/**",
