@@ -2,6 +2,8 @@ import * as formulajs from "@formulajs/formulajs";
 import fc from "fast-check";
 import { maxDrawdown } from "../../src/core/risk/drawdown";
 import {
+  datedRolling,
+  datedRolling2,
   rolling,
   rolling2,
   rollingBeta,
@@ -104,6 +106,16 @@ describe("rolling statistics", () => {
       bruteDrawdown([130, 104, 110]),
       bruteDrawdown([130, 104, 110]),
     ]);
+  });
+
+  it("dated rolling values carry the date of the last return in each window", () => {
+    const dates = Int32Array.from([10, 11, 12, 13, 14, 15, 16, 17]);
+    const v = datedRolling({ dates, values: Float64Array.from(r) }, 3, (w) => w[0] + w[1] + w[2]);
+    expect(Array.from(v.dates)).toEqual([12, 13, 14, 15, 16, 17]);
+    expectClose(v.values[0], r[0] + r[1] + r[2]);
+    const p = datedRolling2({ dates, a: Float64Array.from(r), b: Float64Array.from(b) }, 5, beta);
+    expect(Array.from(p.dates)).toEqual([14, 15, 16, 17]);
+    expectClose(p.values[3], formulajs.SLOPE(r.slice(3), b.slice(3)) as number, 1e-10);
   });
 
   it("errors: bad windows and mismatched lengths", () => {

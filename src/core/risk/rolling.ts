@@ -100,3 +100,31 @@ function checkWindow(window: number, n: number): void {
     throw invalidValue(`rolling window ${window} is not a whole number of periods ≥ 1`);
   if (window > n) throw invalidNumber(`rolling window of ${window} is longer than the ${n} points`);
 }
+
+/**
+ * Rolling statistic over dated returns, each value dated by the last return in its window:
+ *   dates[k] = r.dates[k + window − 1], values[k] = stat(r.values[k .. k + window − 1]).
+ * Example: datedRolling(seriesReturns(s, d0, d1), 63, (w) => volatility(w, 252)) is a dated
+ * 63-day rolling volatility ready to spill.
+ */
+export function datedRolling(
+  r: { dates: Int32Array; values: Float64Array },
+  window: number,
+  stat: (w: Float64Array) => number
+): { dates: Int32Array; values: Float64Array } {
+  const values = rolling(r.values, window, stat);
+  return { dates: r.dates.slice(window - 1), values };
+}
+
+/**
+ * Two-vector dated rolling statistic on paired returns (see pairedReturns).
+ * Example: datedRolling2(pairedReturns(s, ndx, d0, d1), 60, beta) is a dated 60-day rolling beta.
+ */
+export function datedRolling2(
+  p: { dates: Int32Array; a: Float64Array; b: Float64Array },
+  window: number,
+  stat: (x: Float64Array, y: Float64Array) => number
+): { dates: Int32Array; values: Float64Array } {
+  const values = rolling2(p.a, p.b, window, stat);
+  return { dates: p.dates.slice(window - 1), values };
+}
