@@ -1,5 +1,8 @@
 import fc from "fast-check";
 import { basketIndex, basketReturn, basketSeries } from "../../src/core/baskets";
+import { alignSeries } from "../../src/core/calendar";
+import { windowReturn } from "../../src/core/returns";
+import { makeSeries } from "../../src/core/series";
 import { periodKey } from "../../src/core/dates";
 import { normaliseWeights } from "../../src/core/weights";
 import { ascendingDays, d, expectClose, expectFinanceError, pricePath, seriesOf } from "./helpers";
@@ -226,5 +229,47 @@ describe("basketSeries", () => {
     const hk = seriesOf("H", [["2024-01-02", 1]], "HKD");
     expectFinanceError(() => basketSeries([a, hk]), "value", /mixes USD and HKD/);
     expectFinanceError(() => basketSeries([]), "value", /at least one constituent/);
+  });
+});
+
+describe("basket on mixed calendars", () => {
+  it("property: buy-and-hold basket return = Σ w_i × each constituent's own window return", () => {
+    const arb = fc.integer({ min: 1, max: 4 }).chain((k) =>
+      fc.record({
+        series: fc.array(
+          fc
+            .integer({ min: 2, max: 40 })
+            .chain((n) => fc.tuple(ascendingDays(n, 19700), pricePath(n, n))),
+          { minLength: k, maxLength: k }
+        ),
+        weights: fc.array(fc.double({ min: 0.05, max: 5, noNaN: true }), {
+          minLength: k,
+          maxLength: k,
+        }),
+        u: fc.double({ min: 0, max: 1, noNaN: true }),
+        v: fc.double({ min: 0, max: 1, noNaN: true }),
+      })
+    );
+    fc.assert(
+      fc.property(arb, ({ series, weights, u, v }) => {
+        const ss = series.map(([dates, close], i) =>
+          makeSeries({ symbol: `S${i}`, currency: "USD", dates, close })
+        );
+        const lo = Math.max(...ss.map((s) => s.dates[0]));
+        const hi = Math.max(...ss.map((s) => s.dates[s.dates.length - 1]));
+        const [a, b] = [lo + Math.round(u * (hi - lo)), lo + Math.round(v * (hi - lo))].sort(
+          (p, q) => p - q
+        );
+        fc.pre(ss.every((s) => a <= s.dates[s.dates.length - 1]));
+        const panel = alignSeries(ss, "union", "price");
+        const got = basketReturn(panel, a, b, { weights }).totalReturn;
+        const total = weights.reduce((p, q) => p + q, 0);
+        const expected = ss.reduce(
+          (acc, s, i) => acc + (weights[i] / total) * windowReturn(s, a, b, "price"),
+          0
+        );
+        expectClose(got, expected, 1e-11);
+      })
+    );
   });
 });
