@@ -73,6 +73,20 @@ describe("day numbers", () => {
   });
 });
 
+describe("time zones never shift a trading date", () => {
+  const saved = process.env.TZ;
+  afterAll(() => {
+    process.env.TZ = saved;
+  });
+  it.each(["Pacific/Kiritimati", "America/Adak", "Asia/Hong_Kong", "UTC"])("in %s", (zone) => {
+    process.env.TZ = zone;
+    expect(isoFromDay(dayFromIso("2024-03-10"))).toBe("2024-03-10");
+    expect(isoFromDay(parseDateArg(45292))).toBe("2024-01-01");
+    expect(excelSerialFromDay(parseDateArg("2024-11-03"))).toBe(45599);
+    expect(periodKey(dayFromIso("2024-03-31"), "monthly")).toBe(2024 * 12 + 2);
+  });
+});
+
 describe("Excel 1900 date system", () => {
   // Reference serials: Excel's documented values (DATE(1900,1,1)=1, DATE(1900,3,1)=61, DATE(2024,1,1)=45292).
   it.each([
