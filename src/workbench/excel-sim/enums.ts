@@ -1,0 +1,48 @@
+/** The Excel.* enums the add-in uses, with the string values Office.js defines. */
+export const ExcelEnums = {
+  ChartType: {
+    line: "Line",
+    lineMarkers: "LineMarkers",
+    columnClustered: "ColumnClustered",
+    barClustered: "BarClustered",
+    xyscatter: "XYScatter",
+    xyscatterLines: "XYScatterLines",
+    area: "Area",
+    pie: "Pie",
+  },
+  ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+  ChartLegendPosition: {
+    invalid: "Invalid",
+    top: "Top",
+    bottom: "Bottom",
+    left: "Left",
+    right: "Right",
+    corner: "Corner",
+    custom: "Custom",
+  },
+  ClearApplyTo: {
+    all: "All",
+    formats: "Formats",
+    contents: "Contents",
+    hyperlinks: "Hyperlinks",
+    removeHyperlinks: "RemoveHyperlinks",
+  },
+  SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+  RangeValueType: {
+    unknown: "Unknown",
+    empty: "Empty",
+    string: "String",
+    integer: "Integer",
+    double: "Double",
+    boolean: "Boolean",
+    error: "Error",
+    richValue: "RichValue",
+  },
+  CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
+  HorizontalAlignment: {
+    general: "General",
+    left: "Left",
+    center: "Center",
+    right: "Right",
+  },
+} as const;
