@@ -6,7 +6,7 @@
  * renders the page in headless Chromium and writes a PNG instead.
  *
  * Options: --port N (default 3100; 0 = any free port), --screenshot FILE, --width N, --height N,
- *          --no-open, --no-build.
+ *          --no-open, --no-build (or WORKBENCH_NO_BUILD=1: use dist/ and dist-workbench/ as they are).
  * The same helpers (startServer, launchChromium, ensureBuilt) drive the e2e tests in test/e2e.
  */
 const fs = require("fs");
@@ -74,6 +74,7 @@ function run(command, args) {
  * (dist-workbench/) when missing or older than its sources.
  */
 function ensureBuilt({ log = console.log } = {}) {
+  if (process.env.WORKBENCH_NO_BUILD === "1") return;
   const addinFiles = ["functions.js", "functions.json", "taskpane.js"].map((f) =>
     path.join(DIST, f)
   );

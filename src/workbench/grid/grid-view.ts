@@ -212,6 +212,7 @@ export class GridView {
         if (!cell && !table) {
           const blank = document.createElement("div");
           blank.className = "wb-cell wb-empty";
+          blank.dataset.cell = `${columnName(c)}${r + 1}`;
           blank.style.cssText = `left:${this.layout.left(c)}px;top:${r * ROW_HEIGHT}px;width:${this.layout.width(c)}px;`;
           cells.appendChild(blank);
           continue;
