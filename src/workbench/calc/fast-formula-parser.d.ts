@@ -16,7 +16,8 @@ declare module "fast-formula-parser" {
     col: number;
   }
   export interface ParserConfig {
-    functions?: Record<string, (...args: any[]) => unknown>;
+    functions?: Record<string, (...args: unknown[]) => unknown>;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     functionsNeedContext?: Record<string, (context: any, ...args: any[]) => unknown>;
     onVariable?: (name: string, sheet: string, position?: Position) => CellRef | RangeRef | null;
     onCell?: (ref: CellRef) => unknown;

@@ -180,9 +180,10 @@ export class RecalcEngine {
     const address = cellAddress(cell.sheet, cell.row, cell.column);
     this.byAddress.delete(address);
     this.streams.cancel(address);
-    if (cell.spill) {
+    const spill = cell.spill;
+    if (spill) {
       this.clearSpill(cell);
-      changed.push(cell.spill);
+      changed.push(spill);
     }
   }
 
