@@ -62,7 +62,13 @@ function seedOf(text: string): number {
 export function fakeClose(symbol: string, day: number): number {
   let memo = closeMemo.get(symbol);
   if (!memo || memo.to < day)
-    closeMemo.set(symbol, (memo = { to: day + 400, path: fakePath(symbol, day + 400) }));
+    closeMemo.set(
+      symbol,
+      (memo = {
+        to: Math.max(day, 20454) + 400,
+        path: fakePath(symbol, Math.max(day, 20454) + 400),
+      })
+    );
   return memo.path.get(day) ?? NaN;
 }
 const closeMemo = new Map<string, { to: number; path: Map<number, number> }>();
@@ -107,9 +113,11 @@ interface Row {
 }
 
 function rowsFor(symbol: string, from: number, to: number): Row[] {
-  const path = fakePath(symbol, to);
+  fakeClose(symbol, to); // fills the memo far enough
+  const path = closeMemo.get(symbol)!.path;
   const out: Row[] = [];
   for (const [d, c] of path) {
+    if (d > to) break;
     if (d >= from) out.push({ date: iso(d), close: c, adj: adjFromClose(c, d) });
   }
   return out;
