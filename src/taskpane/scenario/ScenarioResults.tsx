@@ -1,0 +1,84 @@
+import * as React from "react";
+import {
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { ExposureTable, ScenarioLevels } from "../../core/scenario";
+import { ConstituentBars, SpreadHistogram } from "./ScenarioCharts";
+import { computeScenarioView, formatPct, PANE_MC, ScenarioView } from "./view-model";
+
+const useStyles = makeStyles({
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: "12px",
+    rowGap: "2px",
+    fontVariantNumeric: "tabular-nums",
+  },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface ScenarioResultsProps {
+  readonly basket: string;
+  readonly levels: ScenarioLevels;
+  readonly exposures?: ExposureTable;
+}
+
+/** Numbers and pictures for the current scenario; recomputed (deferred) as sliders move. */
+export function ScenarioResults({
+  basket,
+  levels,
+  exposures,
+}: ScenarioResultsProps): React.JSX.Element {
+  const styles = useStyles();
+  const deferred = React.useDeferredValue(levels);
+  const result = React.useMemo((): { view?: ScenarioView; error?: string } => {
+    try {
+      return { view: computeScenarioView(basket, deferred, exposures) };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [basket, deferred, exposures]);
+
+  if (!result.view)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>Cannot evaluate the scenario: {result.error}</MessageBarBody>
+      </MessageBar>
+    );
+  const v = result.view;
+  return (
+    <>
+      <dl className={styles.grid} aria-label="Scenario results">
+        <dt>{v.basketLabel} (linear)</dt>
+        <dd data-testid="scenario-basket">{formatPct(v.basket)}</dd>
+        <dt>{v.benchmark}</dt>
+        <dd data-testid="scenario-benchmark">{formatPct(v.benchmarkReturn)}</dd>
+        <dt>Spread</dt>
+        <dd data-testid="scenario-spread">{formatPct(v.spread)}</dd>
+        <dt>Spread 5th–95th pct</dt>
+        <dd>
+          {formatPct(v.mc.p05)} … {formatPct(v.mc.p95)}
+        </dd>
+        <dt>Spread VaR / ES 95 %</dt>
+        <dd data-testid="scenario-var">
+          {formatPct(v.mc.valueAtRisk)} / {formatPct(v.mc.expectedShortfall)}
+        </dd>
+      </dl>
+      <Caption1 className={styles.note}>
+        Exposures:{" "}
+        {exposures ? "your CNTECH_EXPOSURES table" : "CNTech defaults (docs/scenarios.md)"}. Monte
+        Carlo: {PANE_MC.paths} seeded paths over {PANE_MC.horizonDays} trading days, factor levels
+        ±0.5, segment-default idiosyncratic vols. A model, not market data.
+      </Caption1>
+      <Subtitle2 as="h3">Per constituent</Subtitle2>
+      <ConstituentBars view={v} />
+      <Subtitle2 as="h3">Spread distribution vs {v.benchmark}</Subtitle2>
+      <SpreadHistogram view={v} />
+    </>
+  );
+}

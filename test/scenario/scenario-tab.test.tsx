@@ -1,0 +1,107 @@
+/**
+ * @jest-environment jsdom
+ */
+import { TextEncoder } from "util";
+// jsdom lacks TextEncoder, which the in-memory Excel uses to measure payloads.
+Object.assign(globalThis, { TextEncoder });
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { installExcelSim, ExcelSim } from "../../src/workbench/excel-sim";
+import { ScenarioTab } from "../../src/taskpane/scenario/ScenarioTab";
+import { WRITE_DEBOUNCE_MS } from "../../src/taskpane/scenario/use-scenario-workbook";
+
+let sim: ExcelSim;
+beforeAll(() => {
+  // jsdom has no canvas: the charts fall back to their text alternative.
+  HTMLCanvasElement.prototype.getContext = (() => null) as never;
+});
+beforeEach(() => {
+  sim = installExcelSim(globalThis as unknown as Record<string, unknown>);
+});
+
+const renderTab = () =>
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <ScenarioTab />
+    </FluentProvider>
+  );
+
+const level = (id: string): unknown => {
+  const ref = sim.api.resolveName("CNTECH_SCENARIO");
+  if (!ref) return undefined;
+  const rows = sim.api.getValues(ref.sheet, ref.address);
+  return rows.find((r) => r[0] === id)?.[1];
+};
+
+describe("Scenario tab", () => {
+  test("every slider, the preset picker and the reset button have accessible names", () => {
+    renderTab();
+    for (const name of [
+      "Export controls",
+      "Tariffs / trade escalation",
+      "Taiwan Strait tension",
+      "Beijing policy support",
+      "AI breakthrough momentum",
+      "Capital-flow / delisting risk",
+      "CNY move vs USD",
+    ])
+      expect(screen.getByRole("slider", { name })).toBeTruthy();
+    expect(screen.getByRole("combobox", { name: "Scenario preset" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Reset scenario" })).toBeTruthy();
+  });
+
+  test("moving a slider writes CNTECH_SCENARIO once, after the debounce", async () => {
+    renderTab();
+    await waitFor(() => expect(sim.stats.runCount).toBe(2)); // the mount-time read of both names
+    const slider = screen.getByRole("slider", { name: "Export controls" });
+    await act(async () => {
+      fireEvent.change(slider, { target: { value: "1" } });
+      fireEvent.change(slider, { target: { value: "1.5" } });
+      fireEvent.change(slider, { target: { value: "2" } });
+    });
+    await waitFor(() => expect(level("EXPORT_CONTROLS")).toBe(2), {
+      timeout: WRITE_DEBOUNCE_MS * 8,
+    });
+    expect(sim.stats.runCount).toBe(3); // three moves, one Excel.run
+    expect(sim.api.resolveName("CNTECH_SCENARIO")).toEqual({ sheet: "Scenario", address: "A2:B8" });
+    expect(screen.getByTestId("scenario-slider-EXPORT_CONTROLS-value").textContent).toContain(
+      "major new package"
+    );
+    // The numbers update: export controls hurt HSTECH more than the Nasdaq.
+    await waitFor(() => expect(screen.getByTestId("scenario-spread").textContent).toMatch(/^−/));
+  });
+
+  test("picking a preset moves the sliders and writes its levels; reset writes zeros", async () => {
+    renderTab();
+    await act(async () => {
+      fireEvent.change(screen.getByRole("combobox", { name: "Scenario preset" }), {
+        target: { value: "LIBERATION_DAY_2025" },
+      });
+    });
+    expect(
+      (screen.getByRole("slider", { name: "Tariffs / trade escalation" }) as HTMLInputElement).value
+    ).toBe("3");
+    await waitFor(() => expect(level("TARIFFS")).toBe(3), { timeout: WRITE_DEBOUNCE_MS * 8 });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Reset scenario" }));
+    });
+    await waitFor(() => expect(level("TARIFFS")).toBe(0), { timeout: WRITE_DEBOUNCE_MS * 8 });
+    expect(
+      (screen.getByRole("combobox", { name: "Scenario preset" }) as HTMLSelectElement).value
+    ).toBe("CUSTOM");
+  });
+
+  test("opens on the levels already in the workbook (the workbook is the source of truth)", async () => {
+    sim.api.addSheet("Scenario");
+    sim.api.setCell("Scenario", "A1", "TAIWAN");
+    sim.api.setCell("Scenario", "B1", -2);
+    sim.api.defineName("CNTECH_SCENARIO", "Scenario", "A1:B1");
+    renderTab();
+    await waitFor(() =>
+      expect(
+        (screen.getByRole("slider", { name: "Taiwan Strait tension" }) as HTMLInputElement).value
+      ).toBe("-2")
+    );
+  });
+});
