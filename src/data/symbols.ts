@@ -104,8 +104,8 @@ export function normalizeSymbol(text: string): string {
     if (SZ_SUFFIXES.has(suffix)) return mainland(code, "SZ", original);
     if (INDEX_SUFFIXES.has(suffix)) return `^${code.replace(/^\^/, "")}`;
     if (suffix === "US") return us(code, original);
-    // One-letter suffix = US share class (BRK.B).
-    if (/^[A-Z]$/.test(suffix) && !code.startsWith("^")) return us(s, original);
+    // .A / .B / .C = US share class (BRK.B); other one-letter suffixes are exchanges (VOD.L).
+    if (/^[ABC]$/.test(suffix) && !code.startsWith("^")) return us(s, original);
     throw invalidValue(`"${original}": unknown exchange suffix .${suffix}`);
   }
   if (INDEX_TICKER.test(s)) return s;

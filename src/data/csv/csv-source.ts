@@ -142,13 +142,16 @@ export class UserDataSource implements MarketDataProvider {
   }
 }
 
-/** Yahoo-style adjusted closes from cash dividends: each ex-date scales earlier closes by (1 − D / previous close). */
+/**
+ * Adjusted closes from cash dividends, reinvested at the ex-date close (the core's convention):
+ * each ex-date scales earlier closes by P_t / (P_t + D_t), so adj_t / adj_{t−1} = (P_t + D_t) / P_{t−1}.
+ */
 export function backAdjust(close: readonly number[], dividends: readonly number[]): number[] {
   const adj = new Array<number>(close.length);
   let factor = 1;
   for (let i = close.length - 1; i >= 0; i--) {
     adj[i] = close[i] * factor;
-    if (dividends[i] > 0 && i > 0) factor *= 1 - dividends[i] / close[i - 1];
+    if (dividends[i] > 0 && i > 0) factor *= close[i] / (close[i] + dividends[i]);
   }
   return adj;
 }

@@ -151,7 +151,7 @@ function cnHolidays(year: number): DayNumber[] {
     if (w === 0) out.push(d + 1); // Sunday → Monday
   };
   span(dayFromYmd(year, 1, 1), 1);
-  span(dayFromIso(LUNAR_NEW_YEAR[idx]) - 1, 7); // Spring Festival: eve + six days
+  span(dayFromIso(LUNAR_NEW_YEAR[idx]) - 1, 8); // Spring Festival: eve + seven days
   nearestWeekdayBridge(dayFromIso(QINGMING[idx]));
   span(dayFromYmd(year, 5, 1), year >= 2020 ? 5 : 3); // Labour Day
   nearestWeekdayBridge(dayFromIso(DRAGON_BOAT[idx]));

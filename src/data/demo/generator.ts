@@ -100,7 +100,10 @@ function isExDividendMonthStart(
   return day >= fifteenth && prevDay < fifteenth && isTradingDay(market, day);
 }
 
-/** One symbol's synthetic series, with dividends and Yahoo-style back-adjusted closes. */
+/**
+ * One symbol's synthetic series, with dividends and back-adjusted closes on the core's convention
+ * (dividend reinvested at the ex-date close: adj_t / adj_{t−1} = (P_t + D_t) / P_{t−1}).
+ */
 export function generateStock(spec: DemoSpec, grid: Grid): PriceSeries {
   const market = marketOf(spec.symbol);
   const fkey = market === "US" ? "US" : market === "HK" ? "HK" : "CN";
@@ -112,7 +115,8 @@ export function generateStock(spec: DemoSpec, grid: Grid): PriceSeries {
     )
   );
   const mu = (spec.drift - 0.5 * spec.vol * spec.vol) * DT;
-  const eps = normals(seedOf(`idio:${spec.symbol}`), grid.days.length);
+  // Dual listings (SMIC H and A) share the company's own shocks; the rest is per listing.
+  const eps = normals(seedOf(`idio:${spec.company ?? spec.symbol}`), grid.days.length);
   const fm = grid.factors[fkey];
   const fc = grid.factors.CHIP;
   const idioScale = idioVol * Math.sqrt(DT);
@@ -150,7 +154,7 @@ export function generateStock(spec: DemoSpec, grid: Grid): PriceSeries {
   let factor = 1;
   for (let i = close.length - 1; i >= 0; i--) {
     adjClose[i] = close[i] * factor;
-    if (dividends[i] > 0 && i > 0) factor *= 1 - dividends[i] / close[i - 1];
+    if (dividends[i] > 0 && i > 0) factor *= close[i] / (close[i] + dividends[i]);
   }
   return makeSeries({
     symbol: spec.symbol,

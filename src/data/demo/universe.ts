@@ -23,6 +23,8 @@ export interface DemoSpec {
   /** Annual cash dividend yield (0 = none) and payments per year. */
   readonly divYield: number;
   readonly divPerYear: number;
+  /** Shared by dual listings of one company (their idiosyncratic shocks are the same). */
+  readonly company?: string;
 }
 
 type Row = [string, number, number, number, number, number, string?, number?, number?, string?];
@@ -86,6 +88,8 @@ const ROWS: Row[] = [
   ["TSLA", 0.6, 1.5, 0, 0.25, 14.6],
 ];
 
+const DUAL_LISTINGS: Record<string, string> = { "0981.HK": "SMIC", "688981.SS": "SMIC" };
+
 function exchangeOf(symbol: string, override?: string): string {
   if (override) return override;
   if (symbol.endsWith(".HK")) return "HKEX";
@@ -127,6 +131,7 @@ export const DEMO_UNIVERSE: ReadonlyMap<string, DemoSpec> = new Map(
       listed,
       divYield: divYield ?? 0,
       divPerYear: divPerYear ?? 0,
+      company: DUAL_LISTINGS[symbol],
     },
   ])
 );
