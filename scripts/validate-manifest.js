@@ -66,7 +66,23 @@ async function validateManifestText(text, options = {}) {
     );
   }
   errors.sort((a, b) => (a.line || 0) - (b.line || 0));
-  return { errors, warnings: resids.unused };
+  return { errors, warnings: [...resids.unused, ...localhostLeftovers(text, root)] };
+}
+
+/** A manifest served from a real site that still names localhost somewhere (e.g. its AppDomain). */
+function localhostLeftovers(text, root) {
+  const settings = childOf(root, NS.APP, "DefaultSettings");
+  const source = settings && childOf(settings, NS.APP, "SourceLocation");
+  const site = source ? source.attrs.DefaultValue : undefined;
+  if (!site || /^https:\/\/localhost[:/]/.test(site.value)) return [];
+  return text
+    .split("\n")
+    .map((line, i) => ({ line: i + 1, text: line }))
+    .filter((l) => /localhost/i.test(l.text))
+    .map((l) => ({
+      line: l.line,
+      message: `refers to localhost although the add-in is served from ${site.value}`,
+    }));
 }
 
 /** Same as validateManifestText for a file on disk. */

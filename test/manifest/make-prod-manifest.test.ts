@@ -29,8 +29,27 @@ describe("toProductionManifest", () => {
   });
 
   it("produces a manifest that passes validation", async () => {
-    const { errors } = await validator.validateManifestText(out, { fileName: "manifest.prod.xml" });
+    const { errors, warnings } = await validator.validateManifestText(out, {
+      fileName: "manifest.prod.xml",
+    });
     expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("is flagged when a localhost reference survives (the validator warns, with the line)", async () => {
+    const stale = out.replace(
+      "<AppDomain>https://addins.example.com</AppDomain>",
+      "<AppDomain>https://localhost:3000</AppDomain>"
+    );
+    const { warnings } = await validator.validateManifestText(stale);
+    const line = stale.split("\n").findIndex((l) => l.includes("localhost")) + 1;
+    expect(warnings).toEqual([
+      {
+        line,
+        message:
+          "refers to localhost although the add-in is served from https://addins.example.com/cntech/taskpane.html",
+      },
+    ]);
   });
 });
 
