@@ -10,6 +10,8 @@ import {
   ExposureTable,
   findPreset,
   FACTOR_IDS,
+  gprScenario,
+  gprSeriesFromRows,
   parseExposureTable,
   parseScenarioRange,
   presetLevels,
@@ -19,7 +21,14 @@ import {
   ScenarioRequest,
 } from "../core/scenario";
 import { getMarketData } from "../data/market-data";
-import { BasketSpec, isOmitted, parseEnum, parseOptionalNumber, singleCell } from "./args";
+import {
+  BasketSpec,
+  isOmitted,
+  parseEnum,
+  parseOptionalNumber,
+  parseRequiredDate,
+  singleCell,
+} from "./args";
 import { excelCall, finiteOrThrow, toExcelError } from "./excel-errors";
 import { marketResolver, parseBasketArg, parseBenchmarkArg } from "./market-lookup";
 import { today } from "./window-data";
@@ -190,6 +199,31 @@ export function scenarioPresetFn(name?: unknown): unknown[][] {
         `unknown scenario preset "${String(cell)}" (use one of ${PRESETS.map((p) => p.id).join(", ")})`
       );
     const levels = presetLevels(preset);
+    return FACTOR_IDS.map((id) => [id, levels[id]]);
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
+/**
+ * Maps a move in the Caldara–Iacoviello Geopolitical Risk index to factor levels: z = ln(GPR_to /
+ * GPR_from) / σ of monthly log changes; level = loading × z (Taiwan 0.6, capital flows 0.4, export
+ * controls 0.3, tariffs 0.3, CNY −0.3), clamped to −3 … +3. Spills (factor id, level): a scenario range.
+ * @customfunction SCENARIO.GPR
+ * @helpurl https://localhost:3000/docs/scenarios.md
+ * @param gpr_range Two columns: month (Excel date or "1985-01") and GPR value, e.g. pasted from the CSV.
+ * @param from Month the move starts (value on or before it).
+ * @param to Month the move ends (value on or before it).
+ * @returns A two-column table of factor ids and levels.
+ */
+export function scenarioGprFn(gpr_range: unknown[][], from: unknown, to: unknown): unknown[][] {
+  try {
+    const series = gprSeriesFromRows(gpr_range);
+    const { levels } = gprScenario(
+      series,
+      parseRequiredDate(from, "from"),
+      parseRequiredDate(to, "to")
+    );
     return FACTOR_IDS.map((id) => [id, levels[id]]);
   } catch (e) {
     throw toExcelError(e);

@@ -3,6 +3,7 @@ import {
   defaultExposure,
   gprLogChangeVol,
   gprScenario,
+  gprSeriesFromRows,
   parseGprCsv,
   reestimateShocks,
   scenarioReturn,
@@ -75,6 +76,26 @@ describe("GPR context index", () => {
     expect(g.levels.TAIWAN).toBeCloseTo(Math.min(3, 0.6 * z), 12);
     expect(g.levels.CNY).toBeCloseTo(Math.max(-3, -0.3 * z), 12);
     expect(g.levels.AI_MOMENTUM).toBe(0);
+  });
+
+  test("worksheet rows: header skipped, Excel serials and month text accepted, same z as the CSV", () => {
+    const rows = [
+      ["month", "GPR"],
+      [45292, 100], // 2024-01-01
+      ["2024-02", 110],
+      ["2024m3", 99],
+      [45383, "121"], // 2024-04-01
+    ];
+    const fromRows = gprSeriesFromRows(rows);
+    expect(fromRows.dates).toEqual(parseGprCsv(csv).dates);
+    expect(fromRows.values).toEqual([100, 110, 99, 121]);
+    expect(() =>
+      gprSeriesFromRows([
+        [45292, 100],
+        [45323, "high"],
+        [45352, 3],
+      ])
+    ).toThrow(/row 2: "high" is not a positive number/);
   });
 
   test("bad CSVs are specific errors", () => {

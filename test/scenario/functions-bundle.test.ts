@@ -117,6 +117,32 @@ describe("CNTECH.SCENARIO.VAR", () => {
   });
 });
 
+describe("CNTECH.SCENARIO.GPR", () => {
+  test("maps a GPR move to levels: loading × ln(to/from) / σ(monthly log changes)", async () => {
+    const rows = [
+      ["month", "GPR"],
+      [45292, 100],
+      [45323, 110],
+      [45352, 99],
+      [45383, 121],
+    ];
+    const d = [Math.log(1.1), Math.log(0.9), Math.log(121 / 99)];
+    const m = d.reduce((a, b) => a + b) / 3;
+    const z = Math.log(1.21) / Math.sqrt(d.reduce((a, x) => a + (x - m) ** 2, 0) / 2);
+    const out = (await bundle.call("SCENARIO.GPR", rows, 45292, "2024-04-30")) as [
+      string,
+      number,
+    ][];
+    const get = (id: string) => out.find((r) => r[0] === id)![1];
+    expect(get("TAIWAN")).toBeCloseTo(Math.min(3, 0.6 * z), 10);
+    expect(get("CAPITAL_FLOWS")).toBeCloseTo(Math.min(3, 0.4 * z), 10);
+    expect(get("AI_MOMENTUM")).toBe(0);
+    // The spill is itself a valid scenario range.
+    const spread = await bundle.call("SCENARIO.SPREAD", "HSTECH", out);
+    expect(spread).toBeLessThan(0);
+  });
+});
+
 describe("bad input → specific Excel errors", () => {
   test("unknown factor → #VALUE! naming it", async () => {
     const e = await expectExcelError(bundle.call("SCENARIO.RETURN", BASKET, [["WEATHER", 1]]));

@@ -4,7 +4,6 @@
 import { TextEncoder } from "util";
 // jsdom lacks TextEncoder, which the in-memory Excel uses to measure payloads.
 Object.assign(globalThis, { TextEncoder });
-import * as React from "react";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { installExcelSim, ExcelSim } from "../../src/workbench/excel-sim";

@@ -1,4 +1,4 @@
-import { DayNumber, dayFromYmd } from "../dates";
+import { DayNumber, dayFromYmd, parseDateArg } from "../dates";
 import { invalidValue, notAvailable } from "../errors";
 import { FACTOR_IDS, FACTOR_MAX, FACTOR_MIN, FactorId, neutralScenario } from "./factors";
 
@@ -64,6 +64,34 @@ export function parseGprCsv(text: string, column = "GPR"): GprSeries {
   });
   rows.sort((a, b) => a.day - b.day);
   return { column: header[col], dates: rows.map((r) => r.day), values: rows.map((r) => r.value) };
+}
+
+/**
+ * A GPR series from worksheet rows (date, value): dates as Excel serials, ISO text or "1985m1";
+ * a first row whose value is text is a header; rows with a blank value are skipped.
+ */
+export function gprSeriesFromRows(rows: readonly (readonly unknown[])[]): GprSeries {
+  const blank = (c: unknown) =>
+    c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+  const body = rows.filter((r, i) => {
+    if (r.every(blank)) return false;
+    return !(i === 0 && typeof r[1] === "string" && !Number.isFinite(Number(r[1])));
+  });
+  const parsed = body.flatMap((r, i) => {
+    if (r.length < 2) throw invalidValue("gpr_range needs two columns: month, GPR value");
+    if (blank(r[1])) return [];
+    const value = typeof r[1] === "number" ? r[1] : Number(String(r[1]).trim());
+    if (!Number.isFinite(value) || value <= 0)
+      throw invalidValue(
+        `gpr_range row ${i + 1}: ${JSON.stringify(r[1])} is not a positive number`
+      );
+    const day =
+      typeof r[0] === "string" ? parseGprDate(r[0]) : parseDateArg(r[0], "gpr_range date");
+    return [{ day, value }];
+  });
+  if (parsed.length < 3) throw invalidValue("gpr_range needs at least three months of values");
+  parsed.sort((a, b) => a.day - b.day);
+  return { column: "GPR", dates: parsed.map((p) => p.day), values: parsed.map((p) => p.value) };
 }
 
 function valueOnOrBefore(series: GprSeries, day: DayNumber, what: string): number {

@@ -29,7 +29,7 @@ export interface WriteResult {
   readonly missing: string[];
 }
 
-type Ctx = Excel.RequestContext;
+type Context = Excel.RequestContext;
 
 /** Zero-based column letters → "A", "Z", "AA". */
 function columnLetter(index: number): string {
@@ -44,22 +44,26 @@ const caption = (id: (typeof FACTOR_IDS)[number], level: number): string =>
   `${FACTORS.find((f) => f.id === id)!.label}: ${levelName(id, level)}`;
 
 /** Where a new block goes on an existing sheet: right of everything used, leaving a blank column. */
-async function freeAnchor(ctx: Ctx, sheet: Excel.Worksheet): Promise<{ row: number; col: number }> {
+async function freeAnchor(
+  context: Context,
+  sheet: Excel.Worksheet
+): Promise<{ row: number; col: number }> {
   const used = sheet.getUsedRangeOrNullObject();
   used.load(["isNullObject", "columnIndex", "columnCount"]);
-  await ctx.sync();
+  await context.sync();
   return used.isNullObject
     ? { row: 0, col: 0 }
     : { row: 0, col: used.columnIndex + used.columnCount + 1 };
 }
 
 /** Creates the Scenario sheet (if missing), a header row, the id/level block and the name. */
-async function createBlock(ctx: Ctx, levels: ScenarioLevels): Promise<WriteResult> {
-  let sheet = ctx.workbook.worksheets.getItemOrNullObject(SCENARIO_SHEET);
+async function createBlock(context: Context, levels: ScenarioLevels): Promise<WriteResult> {
+  let sheet = context.workbook.worksheets.getItemOrNullObject(SCENARIO_SHEET);
+  // Loaded explicitly: the in-memory Excel (like older hosts) requires it.
   sheet.load("isNullObject");
-  await ctx.sync();
-  if (sheet.isNullObject) sheet = ctx.workbook.worksheets.add(SCENARIO_SHEET);
-  const { row, col } = await freeAnchor(ctx, sheet);
+  await context.sync();
+  if (sheet.isNullObject) sheet = context.workbook.worksheets.add(SCENARIO_SHEET);
+  const { row, col } = await freeAnchor(context, sheet);
   const n = FACTOR_IDS.length;
   const header = sheet.getRangeByIndexes(row, col, 1, 3);
   header.values = [["Factor", "Level (−3 … +3)", "Meaning (CNTech scenario)"]];
@@ -68,8 +72,8 @@ async function createBlock(ctx: Ctx, levels: ScenarioLevels): Promise<WriteResul
   sheet.getRangeByIndexes(row + 1, col + 2, n, 1).values = FACTOR_IDS.map((id) => [
     caption(id, levels[id]),
   ]);
-  ctx.workbook.names.add(SCENARIO_NAME, block, "CNTech scenario factor levels (id, level)");
-  await ctx.sync();
+  context.workbook.names.add(SCENARIO_NAME, block, "CNTech scenario factor levels (id, level)");
+  await context.sync();
   const address = `${SCENARIO_SHEET}!${columnLetter(col)}${row + 2}:${columnLetter(col + 1)}${row + 1 + n}`;
   return { address, created: true, missing: [] };
 }
@@ -80,14 +84,15 @@ async function createBlock(ctx: Ctx, levels: ScenarioLevels): Promise<WriteResul
  * column beside a block the pane created is refreshed only when it still holds the pane's text.
  */
 export async function writeScenarioLevels(levels: ScenarioLevels): Promise<WriteResult> {
-  return Excel.run(async (ctx) => {
-    const name = ctx.workbook.names.getItemOrNullObject(SCENARIO_NAME);
+  return Excel.run(async (context) => {
+    const name = context.workbook.names.getItemOrNullObject(SCENARIO_NAME);
+    // Loaded explicitly: the in-memory Excel (like older hosts) requires it.
     name.load("isNullObject");
-    await ctx.sync();
-    if (name.isNullObject) return createBlock(ctx, levels);
+    await context.sync();
+    if (name.isNullObject) return createBlock(context, levels);
     const range = name.getRange();
     range.load(["address", "values", "columnCount", "rowCount"]);
-    await ctx.sync();
+    await context.sync();
     if (range.columnCount < 2)
       throw new Error(
         `${SCENARIO_NAME} (${range.address}) must have two columns: factor id, level`
@@ -101,10 +106,11 @@ export async function writeScenarioLevels(levels: ScenarioLevels): Promise<Write
     });
     const captions = range.getOffsetRange(0, 2).getColumn(0);
     captions.load("values");
-    await ctx.sync();
+    await context.sync();
+    const captionValues = captions.values;
     range.values.forEach((row, r) => {
       const id = typeof row[0] === "string" ? findFactor(row[0]) : undefined;
-      const current = captions.values[r][0];
+      const current = captionValues[r][0];
       // Only refresh our own captions ("Label: level name"), never a user's cell.
       if (
         id &&
@@ -113,7 +119,7 @@ export async function writeScenarioLevels(levels: ScenarioLevels): Promise<Write
       )
         captions.getCell(r, 0).values = [[caption(id, levels[id])]];
     });
-    await ctx.sync();
+    await context.sync();
     return {
       address: range.address,
       created: false,
@@ -124,28 +130,30 @@ export async function writeScenarioLevels(levels: ScenarioLevels): Promise<Write
 
 /** The scenario stored in the workbook, or undefined when there is no CNTECH_SCENARIO yet. Parse errors propagate. */
 export async function readScenarioLevels(): Promise<ScenarioLevels | undefined> {
-  return Excel.run(async (ctx) => {
-    const name = ctx.workbook.names.getItemOrNullObject(SCENARIO_NAME);
+  return Excel.run(async (context) => {
+    const name = context.workbook.names.getItemOrNullObject(SCENARIO_NAME);
+    // Loaded explicitly: the in-memory Excel (like older hosts) requires it.
     name.load("isNullObject");
-    await ctx.sync();
+    await context.sync();
     if (name.isNullObject) return undefined;
     const range = name.getRange();
     range.load("values");
-    await ctx.sync();
+    await context.sync();
     return parseScenarioRange(range.values);
   });
 }
 
 /** A user's exposures table from the CNTECH_EXPOSURES named range, or undefined when there is none. */
 export async function readExposureOverride(): Promise<ExposureTable | undefined> {
-  return Excel.run(async (ctx) => {
-    const name = ctx.workbook.names.getItemOrNullObject(EXPOSURES_NAME);
+  return Excel.run(async (context) => {
+    const name = context.workbook.names.getItemOrNullObject(EXPOSURES_NAME);
+    // Loaded explicitly: the in-memory Excel (like older hosts) requires it.
     name.load("isNullObject");
-    await ctx.sync();
+    await context.sync();
     if (name.isNullObject) return undefined;
     const range = name.getRange();
     range.load("values");
-    await ctx.sync();
+    await context.sync();
     return parseExposureTable(range.values);
   });
 }
@@ -161,21 +169,23 @@ export async function writeExposureTemplate(
     exposure: Readonly<Record<(typeof FACTOR_IDS)[number], number>>;
   }[]
 ): Promise<WriteResult> {
-  return Excel.run(async (ctx) => {
-    const existing = ctx.workbook.names.getItemOrNullObject(EXPOSURES_NAME);
+  return Excel.run(async (context) => {
+    const existing = context.workbook.names.getItemOrNullObject(EXPOSURES_NAME);
+    // Loaded explicitly: the in-memory Excel (like older hosts) requires it.
     existing.load("isNullObject");
-    await ctx.sync();
+    await context.sync();
     if (!existing.isNullObject) {
       const r = existing.getRange();
       r.load("address");
-      await ctx.sync();
+      await context.sync();
       return { address: r.address, created: false, missing: [] };
     }
-    let sheet = ctx.workbook.worksheets.getItemOrNullObject(SCENARIO_SHEET);
+    let sheet = context.workbook.worksheets.getItemOrNullObject(SCENARIO_SHEET);
+    // Loaded explicitly: the in-memory Excel (like older hosts) requires it.
     sheet.load("isNullObject");
-    await ctx.sync();
-    if (sheet.isNullObject) sheet = ctx.workbook.worksheets.add(SCENARIO_SHEET);
-    const { row, col } = await freeAnchor(ctx, sheet);
+    await context.sync();
+    if (sheet.isNullObject) sheet = context.workbook.worksheets.add(SCENARIO_SHEET);
+    const { row, col } = await freeAnchor(context, sheet);
     const values = [
       ["Symbol", ...FACTOR_IDS],
       ...rows.map((r) => [r.symbol, ...FACTOR_IDS.map((id) => r.exposure[id])]),
@@ -183,12 +193,12 @@ export async function writeExposureTemplate(
     const block = sheet.getRangeByIndexes(row, col, values.length, FACTOR_IDS.length + 1);
     // Symbols are written as text values; none comes from outside the add-in's own lists.
     block.values = values;
-    ctx.workbook.names.add(
+    context.workbook.names.add(
       EXPOSURES_NAME,
       block,
       "CNTech exposures: decimal return per factor level"
     );
-    await ctx.sync();
+    await context.sync();
     const address = `${SCENARIO_SHEET}!${columnLetter(col)}${row + 1}:${columnLetter(col + FACTOR_IDS.length)}${row + values.length}`;
     return { address, created: true, missing: [] };
   });

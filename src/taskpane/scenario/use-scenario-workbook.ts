@@ -101,7 +101,6 @@ export function useScenarioWorkbook(onLoaded: (levels: ScenarioLevels) => void):
       }
     };
     // Load once on mount.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return { status, error, exposures, queueWrite, reload };
