@@ -1,0 +1,244 @@
+/**
+ * Runs an import end to end: fetch, build the four sheets, write them in chunks, then finish in one
+ * sync (tables, chart, renames). Rules that keep the workbook consistent:
+ * - every sheet is written under a temporary "<name> (incomplete)" name and renamed only when the
+ *   whole import has been written, so a half-written table is never presented as complete;
+ * - new sheets get unique names by default; replacing same-named sheets needs replaceExisting, and
+ *   when any of them holds data, confirmReplace too (otherwise nothing is written);
+ * - on Cancel or failure the incomplete sheets of this run are deleted, leaving the workbook as it was
+ *   (if even that fails, they keep their "(incomplete)" names and the message says so).
+ */
+import { getMarketData, MarketData } from "../../data/market-data";
+import {
+  ImportData,
+  performanceBlock,
+  pricesBlock,
+  provenanceLines,
+  returnsBlock,
+} from "./dataset";
+import { fetchImportData } from "./fetch-data";
+import {
+  ImportOutcome,
+  ImportProgress,
+  ImportRequest,
+  OverwriteNeedsConfirmation,
+} from "./import-types";
+import { cleanPrefix, incompleteName, uniqueName, uniqueTableName } from "./sheet-names";
+import { SheetBlock, layoutOf } from "./sheet-block";
+import { DEFAULT_CHUNK_BYTES, ImportCancelled, queueTable, writeBlock } from "./sheet-writer";
+import { summaryBlock } from "./summary";
+
+type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ImportDeps {
+  /** Excel.run (default: the global Excel's). */
+  readonly run?: ExcelRun;
+  /** Market data service (default: getMarketData()). */
+  readonly marketData?: MarketData;
+}
+
+export interface RunHooks {
+  readonly signal?: AbortSignal;
+  onProgress?(p: ImportProgress): void;
+}
+
+const fmt = (n: number): string => n.toLocaleString("en-US");
+
+function defaultRun(): ExcelRun {
+  return (batch) => Excel.run(batch);
+}
+
+/** The four output blocks for fetched data. */
+export function buildBlocks(data: ImportData, request: ImportRequest): SheetBlock[] {
+  const info = provenanceLines(data, request);
+  const prices = pricesBlock(data, request, info);
+  const returns = returnsBlock(prices, info);
+  const { block: performance } = performanceBlock(data, request, info);
+  const summary = summaryBlock(data, request, info);
+  return [prices, returns, performance, summary];
+}
+
+/** Final sheet names an import would use, and which existing ones hold data (for the confirmation prompt). */
+export async function plannedSheets(
+  request: ImportRequest,
+  deps: ImportDeps = {}
+): Promise<{ names: string[]; nonEmptyExisting: string[] }> {
+  const run = deps.run ?? defaultRun();
+  const prefix = cleanPrefix(request.sheetPrefix);
+  const bases = ["Prices", "Returns", "Performance", "Summary"].map((b) => `${prefix} ${b}`);
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const existing = sheets.items.map((s) => s.name);
+    if (!request.replaceExisting) {
+      const names: string[] = [];
+      for (const b of bases) names.push(uniqueName(b, [...existing, ...names]));
+      return { names, nonEmptyExisting: [] };
+    }
+    const probes = bases
+      .filter((b) => existing.some((e) => e.toLowerCase() === b.toLowerCase()))
+      .map((b) => ({
+        name: b,
+        used: sheets.getItem(b).getUsedRangeOrNullObject(true).load("isNullObject"),
+      }));
+    await context.sync();
+    return {
+      names: bases,
+      nonEmptyExisting: probes.filter((p) => !p.used.isNullObject).map((p) => p.name),
+    };
+  });
+}
+
+/** Runs the import; never throws for cancel or data/Excel failures (see the outcome), only for misuse. */
+export async function runImport(
+  request: ImportRequest,
+  hooks: RunHooks = {},
+  deps: ImportDeps = {}
+): Promise<ImportOutcome> {
+  const run = deps.run ?? defaultRun();
+  const progress = (p: ImportProgress): void => hooks.onProgress?.(p);
+  const budget = request.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+
+  const planned = await plannedSheets(request, { run });
+  if (request.replaceExisting && planned.nonEmptyExisting.length > 0 && !request.confirmReplace)
+    throw new OverwriteNeedsConfirmation(planned.nonEmptyExisting);
+
+  let fetched;
+  try {
+    fetched = await fetchImportData(deps.marketData ?? getMarketData(), request, {
+      signal: hooks.signal,
+      onProgress: (done, total) =>
+        progress({
+          phase: "fetch",
+          done,
+          total,
+          message: `Loading prices: ${fmt(done)} of ${fmt(total)} series`,
+        }),
+    });
+  } catch (e) {
+    const cancelled = e instanceof ImportCancelled;
+    return {
+      status: cancelled ? "cancelled" : "failed",
+      sheets: [],
+      rowsWritten: 0,
+      message: cancelled
+        ? "Import cancelled before anything was written. Your workbook is unchanged."
+        : `Import failed while loading prices: ${(e as Error).message} Nothing was written.`,
+      warnings: [],
+    };
+  }
+  const { data, warnings } = fetched;
+  const req = fetched.request;
+  const blocks = buildBlocks(data, req);
+  const totalRows = blocks.reduce((n, b) => n + b.rows.length, 0);
+
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    const tables = context.workbook.tables;
+    sheets.load("items/name");
+    tables.load("items/name");
+    await context.sync();
+    const existingSheets = sheets.items.map((s) => s.name);
+    const existingTables = tables.items.map((t) => t.name);
+    const finals = planned.names;
+    const temps: string[] = [];
+    for (const f of finals) temps.push(incompleteName(f, [...existingSheets, ...temps]));
+    const created = temps.map((t) => sheets.add(t));
+    let rowsWritten = 0;
+    try {
+      for (let i = 0; i < blocks.length; i++) {
+        const before = rowsWritten;
+        await writeBlock(context, created[i], temps[i], blocks[i], budget, {
+          signal: hooks.signal,
+          onRows: (done) => {
+            rowsWritten = before + done;
+            progress({
+              phase: "write",
+              done: rowsWritten,
+              total: totalRows,
+              message: `Writing ${finals[i]}: ${fmt(done)} of ${fmt(blocks[i].rows.length)} rows (${fmt(rowsWritten)} of ${fmt(totalRows)} in all)`,
+            });
+          },
+        });
+      }
+      if (hooks.signal?.aborted) throw new ImportCancelled();
+      progress({
+        phase: "finish",
+        done: totalRows,
+        total: totalRows,
+        message: "Creating tables and chart",
+      });
+      // Finish in one sync: replace same-named sheets (confirmed), tables, chart, final names.
+      if (request.replaceExisting)
+        for (const f of finals)
+          if (existingSheets.some((e) => e.toLowerCase() === f.toLowerCase()))
+            sheets.getItem(f).delete();
+      const tableNames: string[] = [];
+      blocks.forEach((b, i) => {
+        const name = uniqueTableName(b.tableName, [...existingTables, ...tableNames]);
+        tableNames.push(name);
+        queueTable(created[i], b, name);
+      });
+      addPerformanceChart(created[2], blocks[2], req.basket.label, req.benchmark);
+      created.forEach((s, i) => (s.name = finals[i]));
+      created[3].activate();
+      await context.sync();
+    } catch (e) {
+      const cancelled = e instanceof ImportCancelled;
+      const cleanup = await removeSheets(context, temps);
+      const what = cancelled
+        ? `Import cancelled after writing ${fmt(rowsWritten)} of ${fmt(totalRows)} rows.`
+        : `Import failed: ${(e as Error).message}`;
+      return {
+        status: cancelled ? "cancelled" : "failed",
+        sheets: [],
+        rowsWritten,
+        message: `${what} ${cleanup}`,
+        warnings,
+      };
+    }
+    return {
+      status: "done",
+      sheets: finals,
+      rowsWritten,
+      message: `Imported ${fmt(data.constituents.length)} constituents and ${data.benchmark.symbol} (${fmt(totalRows)} rows) into ${finals.join(", ")}.`,
+      warnings,
+    };
+  });
+}
+
+/** Line chart of the basket and the benchmark (rebased to 100) beside the Performance table. */
+function addPerformanceChart(
+  sheet: Excel.Worksheet,
+  block: SheetBlock,
+  basket: string,
+  bench: string
+): void {
+  const layout = layoutOf(block);
+  const source = sheet.getRangeByIndexes(
+    layout.headerRow - 1,
+    0,
+    Math.max(1, block.rows.length) + 1,
+    3
+  );
+  const chart = sheet.charts.add("Line", source, "Columns");
+  chart.title.text = `${basket} vs ${bench} (rebased to 100)`;
+  chart.setPosition(`F${layout.headerRow}`, `P${layout.headerRow + 20}`);
+}
+
+/** Deletes this run's incomplete sheets; says in words what happened. */
+async function removeSheets(context: Excel.RequestContext, names: string[]): Promise<string> {
+  try {
+    const probes = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+    probes.forEach((p) => p.load("isNullObject"));
+    await context.sync();
+    probes.forEach((p) => {
+      if (!p.isNullObject) p.delete();
+    });
+    await context.sync();
+    return "The partly written sheets were removed; your workbook is as it was before the import.";
+  } catch {
+    return `Some partly written sheets could not be removed; they are named "… (incomplete)": ${names.join(", ")}. Delete them when convenient.`;
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * The Summary sheet: return, spread vs the benchmark, volatility, beta and maximum drawdown per
+ * constituent, for the basket and for the benchmark. Either values computed with src/core (the
+ * statistics the CNTECH functions use: daily total-return levels, 252 days a year), or live
+ * =CNTECH.* formulas that read the window, currency and benchmark from the sheet's header block,
+ * so editing those cells recalculates the summary.
+ */
+import { basketSeries } from "../../core/baskets";
+import { FinanceError } from "../../core/errors";
+import { windowReturn } from "../../core/returns";
+import { seriesBeta, seriesMaxDrawdown, seriesVolatility } from "../../core/risk";
+import { PriceSeries } from "../../core/series";
+import { ImportData } from "./dataset";
+import { ImportRequest } from "./import-types";
+import { formulaString } from "./safe-text";
+import { CellInput, InfoLine, SheetBlock, layoutOf } from "./sheet-block";
+
+export const SUMMARY_COLUMNS = [
+  "Symbol",
+  "Weight",
+  "Name",
+  "Return",
+  "Spread vs benchmark",
+  "Volatility (ann.)",
+  "Beta",
+  "Max drawdown",
+  "Notes",
+] as const;
+
+const FORMATS = [
+  undefined,
+  "0.00%",
+  undefined,
+  "0.00%",
+  "0.00%",
+  "0.00%",
+  "0.00",
+  "0.00%",
+  undefined,
+];
+
+function equalWeights(n: number): number[] {
+  return Array.from({ length: n }, () => 1 / n);
+}
+
+function normalised(weights: readonly number[] | undefined, n: number): number[] {
+  if (!weights || weights.length !== n) return equalWeights(n);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return sum > 0 ? weights.map((w) => w / sum) : equalWeights(n);
+}
+
+interface Stats {
+  ret: number | null;
+  vol: number | null;
+  beta: number | null;
+  mdd: number | null;
+  notes: string[];
+}
+
+function attempt(notes: string[], what: string, f: () => number): number | null {
+  try {
+    const v = f();
+    return Number.isFinite(v) ? v : null;
+  } catch (e) {
+    notes.push(`${what}: ${e instanceof FinanceError ? e.message : String(e)}`);
+    return null;
+  }
+}
+
+function statsOf(
+  levelsForReturn: () => PriceSeries,
+  returnKind: "price" | "total",
+  totalLevels: () => PriceSeries,
+  riskKind: "price" | "total",
+  bench: PriceSeries,
+  request: ImportRequest
+): Stats {
+  const notes: string[] = [];
+  const { start, end } = request;
+  return {
+    ret: attempt(notes, "return", () => windowReturn(levelsForReturn(), start, end, returnKind)),
+    vol: attempt(notes, "volatility", () =>
+      seriesVolatility(totalLevels(), start, end, { kind: riskKind })
+    ),
+    beta: attempt(notes, "beta", () =>
+      seriesBeta(totalLevels(), bench, start, end, { kind: riskKind })
+    ),
+    mdd: attempt(
+      notes,
+      "max drawdown",
+      () => seriesMaxDrawdown(totalLevels(), start, end, riskKind).maxDrawdown
+    ),
+    notes,
+  };
+}
+
+/** Builds the Summary block; `info` must contain "Window start", "Window end", "Currency" and "Benchmark" lines. */
+export function summaryBlock(
+  data: ImportData,
+  request: ImportRequest,
+  info: InfoLine[]
+): SheetBlock {
+  const layout = layoutOf({ info });
+  const infoRef = (label: string): string => {
+    const i = info.findIndex((l) => l.label === label);
+    if (i < 0) throw new Error(`summary header block lacks "${label}"`);
+    return `$B$${layout.infoRow(i)}`;
+  };
+  const k = data.constituents.length;
+  const weights = normalised(request.basket.weights, k);
+  const returnKind = request.field === "adjclose" ? "total" : "price";
+  const first = layout.firstBodyRow;
+  const basketRow = first + k;
+  const benchRow = first + k + 1;
+  const rows: CellInput[][] = [];
+  const formulaCells: boolean[] = SUMMARY_COLUMNS.map(() => false);
+
+  const live = (symbolRef: string, row: number): CellInput[] => {
+    const [start, end, ccy, bench] = ["Window start", "Window end", "Currency", "Benchmark"].map(
+      infoRef
+    );
+    return [
+      `=CNTECH.RETURN(${symbolRef},${start},${end},${ccy},${formulaString(returnKind)})`,
+      `=D${row}-D$${benchRow}`,
+      `=CNTECH.VOL(${symbolRef},${start},${end},${ccy})`,
+      `=CNTECH.BETA(${symbolRef},${start},${end},${bench},${ccy})`,
+      `=CNTECH.MAXDD(${symbolRef},${start},${end},${ccy})`,
+    ];
+  };
+
+  const benchStats = request.liveFormulas
+    ? undefined
+    : statsOf(
+        () => data.benchmark.series,
+        returnKind,
+        () => data.benchmark.series,
+        "total",
+        data.benchmark.series,
+        request
+      );
+
+  const valueRow = (st: Stats): CellInput[] => [
+    st.ret,
+    st.ret !== null && benchStats?.ret !== null && benchStats?.ret !== undefined
+      ? st.ret - benchStats.ret
+      : null,
+    st.vol,
+    st.beta,
+    st.mdd,
+  ];
+
+  data.constituents.forEach((c, i) => {
+    const row = first + i;
+    const name = request.basket.names?.[c.symbol] ?? "";
+    if (request.liveFormulas) {
+      rows.push([c.symbol, weights[i], name, ...live(`$A${row}`, row), ""]);
+    } else {
+      const st = statsOf(
+        () => c.series,
+        returnKind,
+        () => c.series,
+        "total",
+        data.benchmark.series,
+        request
+      );
+      rows.push([c.symbol, weights[i], name, ...valueRow(st), st.notes.join("; ")]);
+    }
+  });
+
+  const basketLabel = `${request.basket.label} (basket)`;
+  if (request.liveFormulas) {
+    rows.push([
+      basketLabel,
+      1,
+      "Weighted basket of the rows above",
+      ...live(`$A$${first}:$B$${basketRow - 1}`, basketRow),
+      "",
+    ]);
+    rows.push([data.benchmark.symbol, null, "Benchmark", ...live(`$A${benchRow}`, benchRow), ""]);
+  } else {
+    const series = data.constituents.map((c) => c.series);
+    const basket = (kind: "price" | "total") => () =>
+      basketSeries(series, {
+        weights,
+        kind,
+        symbol: request.basket.label,
+        start: request.start,
+        end: request.end,
+      });
+    const st = statsOf(
+      basket(returnKind),
+      "price",
+      basket("total"),
+      "price",
+      data.benchmark.series,
+      request
+    );
+    rows.push([
+      basketLabel,
+      1,
+      "Weighted basket of the rows above",
+      ...valueRow(st),
+      st.notes.join("; "),
+    ]);
+    rows.push([
+      data.benchmark.symbol,
+      null,
+      "Benchmark",
+      ...valueRow(benchStats!),
+      benchStats!.notes.join("; "),
+    ]);
+  }
+  if (request.liveFormulas) for (let c = 3; c <= 7; c++) formulaCells[c] = true;
+
+  return {
+    baseName: "Summary",
+    title: `CNTech summary: ${request.basket.label} vs ${data.benchmark.symbol} (${request.liveFormulas ? "live CNTECH formulas" : "values"})`,
+    info,
+    columns: [...SUMMARY_COLUMNS],
+    rows,
+    formats: FORMATS,
+    textColumns: [true, false, true, false, false, false, false, false, true],
+    formulaColumns: formulaCells,
+    tableName: "CNTech_Summary",
+  };
+}

@@ -1,0 +1,83 @@
+/** The chunked block writer on its own: the non-empty-sheet guard and text safety. */
+import {
+  writeBlock,
+  OverwriteRefused,
+  rowsPerChunk,
+} from "../../src/taskpane/workbook/sheet-writer";
+import { SheetBlock } from "../../src/taskpane/workbook/sheet-block";
+import { freshExcel } from "./fixtures";
+
+const block: SheetBlock = {
+  baseName: "T",
+  title: "Test",
+  info: [{ label: "Source", value: "=1+1" }],
+  columns: ["Symbol", "Value"],
+  rows: [
+    ["@A", 1],
+    ["+B", 2],
+    ["007", 3],
+  ],
+  formats: [undefined, "0.00"],
+  textColumns: [true, false],
+  tableName: "T",
+};
+
+describe("writeBlock", () => {
+  it("refuses a sheet that already holds values and writes nothing to it", async () => {
+    const sim = freshExcel();
+    sim.api.setCell("Sheet1", "Z99", "keep me");
+    await expect(
+      Excel.run(async (context) => {
+        await writeBlock(
+          context,
+          context.workbook.worksheets.getItem("Sheet1"),
+          "Sheet1",
+          block,
+          1e6
+        );
+      })
+    ).rejects.toBeInstanceOf(OverwriteRefused);
+    expect(sim.api.usedAddress("Sheet1")).toBe("Z99");
+  });
+
+  it("stores outside text verbatim (no formulas, no numbers from text) with the header block first", async () => {
+    const sim = freshExcel();
+    await Excel.run(async (context) => {
+      await writeBlock(
+        context,
+        context.workbook.worksheets.getItem("Sheet1"),
+        "Sheet1",
+        block,
+        1e6
+      );
+    });
+    expect(sim.api.formulaCells()).toEqual([]);
+    expect(sim.api.getValues("Sheet1", "A1:B2")).toEqual([
+      ["Test", ""],
+      ["Source", "=1+1"],
+    ]);
+    expect(sim.api.getValues("Sheet1", "A4:B7")).toEqual([
+      ["Symbol", "Value"],
+      ["@A", 1],
+      ["+B", 2],
+      ["007", 3],
+    ]);
+    expect(sim.api.getCell("Sheet1", "B5").numberFormat).toBe("0.00");
+  });
+
+  it("sizes chunks from the row width so a chunk's JSON fits the budget", () => {
+    const wide: SheetBlock = {
+      ...block,
+      columns: Array.from({ length: 101 }, (_, i) => `C${i}`),
+      rows: Array.from({ length: 1000 }, (_, r) =>
+        Array.from({ length: 101 }, (_, c) => r * 1000 + c + 0.123456789)
+      ),
+      formats: Array(101).fill("0.00"),
+      textColumns: Array(101).fill(false),
+    };
+    const per = rowsPerChunk(wide, 1024 * 1024);
+    const bytes = JSON.stringify(wide.rows.slice(0, per)).length;
+    expect(bytes).toBeLessThanOrEqual(1024 * 1024);
+    expect(bytes).toBeGreaterThan(1024 * 1024 * 0.2); // not absurdly small either
+  });
+});
