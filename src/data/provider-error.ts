@@ -53,3 +53,19 @@ export function redact(text: string, secrets: ReadonlyArray<string | undefined>)
   // Belt and braces: query parameters that commonly carry keys.
   return out.replace(/((?:apikey|api_token|api_key|token|key)=)[^&\s"']+/gi, "$1***");
 }
+
+/*
+ * API keys live in this WeakMap, keyed by the object that uses them, never in an enumerable field:
+ * logging or serialising a provider (console.log, JSON.stringify, util.inspect) cannot reveal a key.
+ */
+const secrets = new WeakMap<object, string>();
+
+/** Stores the key for an owner (no-op for an empty key). */
+export function setSecret(owner: object, key: string | undefined): void {
+  if (key) secrets.set(owner, key);
+}
+
+/** The key stored for an owner, if any. */
+export function getSecret(owner: object): string | undefined {
+  return secrets.get(owner);
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DayNumber, isoFromDay } from "../../core/dates";
-import { ProviderError, redact } from "../provider-error";
+import { getSecret, ProviderError, redact, setSecret } from "../provider-error";
 import { currencyOfMarket, marketOf, toEodhdSymbol } from "../symbols";
 import { HistoryResult, MarketDataProvider, Quote, RequestOptions, SymbolInfo } from "../types";
 import { buildProviderSeries } from "./build-series";
@@ -34,7 +34,8 @@ export class EodhdProvider implements MarketDataProvider {
   readonly name = EODHD_NAME;
   readonly lane: HttpLane;
 
-  constructor(private readonly options: HttpProviderOptions) {
+  constructor(options: HttpProviderOptions) {
+    setSecret(this, options.apiKey);
     this.lane = new HttpLane(EODHD_NAME, EODHD_BASE_URL, options);
   }
 
@@ -47,7 +48,7 @@ export class EodhdProvider implements MarketDataProvider {
     const query = {
       ...params,
       fmt: "json",
-      ...(this.options.apiKey ? { api_token: this.options.apiKey } : {}),
+      ...(getSecret(this) ? { api_token: getSecret(this) } : {}),
     };
     // 404 is EODHD's "Ticker Not Found."; read it here instead of as a generic HTTP failure.
     const raw = await this.lane.get(
@@ -83,7 +84,7 @@ export class EodhdProvider implements MarketDataProvider {
       return new ProviderError(EODHD_NAME, "rate-limited", "plan request limit reached");
     if (m.includes("not found"))
       return new ProviderError(EODHD_NAME, "unknown-symbol", `does not know ${what}`);
-    const clean = redact(message, [this.options.apiKey]).slice(0, 120);
+    const clean = redact(message, [getSecret(this)]).slice(0, 120);
     return new ProviderError(EODHD_NAME, "bad-response", `error for ${what}: ${clean}`);
   }
 

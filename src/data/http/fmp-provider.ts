@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DayNumber, isoFromDay } from "../../core/dates";
-import { ProviderError, redact } from "../provider-error";
+import { getSecret, ProviderError, redact, setSecret } from "../provider-error";
 import { currencyOfMarket, marketOf, toFmpSymbol } from "../symbols";
 import { HistoryResult, MarketDataProvider, Quote, RequestOptions, SymbolInfo } from "../types";
 import { buildProviderSeries } from "./build-series";
@@ -36,7 +36,8 @@ export class FmpProvider implements MarketDataProvider {
   readonly name = FMP_NAME;
   readonly lane: HttpLane;
 
-  constructor(private readonly options: HttpProviderOptions) {
+  constructor(options: HttpProviderOptions) {
+    setSecret(this, options.apiKey);
     this.lane = new HttpLane(FMP_NAME, FMP_BASE_URL, options);
   }
 
@@ -46,7 +47,8 @@ export class FmpProvider implements MarketDataProvider {
     what: string,
     signal?: AbortSignal
   ): Promise<unknown> {
-    const query = this.options.apiKey ? { ...params, apikey: this.options.apiKey } : params;
+    const key = getSecret(this);
+    const query = key ? { ...params, apikey: key } : params;
     const raw = await this.lane.get(path, query, what, signal);
     const body = parseJsonBody(raw, FMP_NAME, what);
     const err = ErrorBody.safeParse(body);
@@ -65,7 +67,7 @@ export class FmpProvider implements MarketDataProvider {
     if (m.includes("premium") || m.includes("restricted") || m.includes("exclusive")) {
       return new ProviderError(FMP_NAME, "not-supported", `your plan does not cover ${what}`);
     }
-    const clean = redact(message, [this.options.apiKey]).slice(0, 120);
+    const clean = redact(message, [getSecret(this)]).slice(0, 120);
     return new ProviderError(FMP_NAME, "bad-response", `error for ${what}: ${clean}`);
   }
 

@@ -1,7 +1,7 @@
 import axios, { AxiosError, AxiosInstance } from "axios";
 import axiosRetry, { exponentialDelay, retryAfter } from "axios-retry";
 import Bottleneck from "bottleneck";
-import { ProviderError, redact } from "../provider-error";
+import { getSecret, ProviderError, redact, setSecret } from "../provider-error";
 
 /** Settings shared by the keyed HTTP providers. */
 export interface HttpProviderOptions {
@@ -73,11 +73,15 @@ export class HttpLane {
   /** Requests actually sent (including retries): the recalc-storm bench reads it. */
   requestCount = 0;
 
+  private readonly options: HttpProviderOptions;
+
   constructor(
     readonly providerName: string,
     defaultBaseUrl: string,
-    private readonly options: HttpProviderOptions
+    options: HttpProviderOptions
   ) {
+    setSecret(this, options.apiKey);
+    this.options = { ...options, apiKey: undefined };
     this.baseUrl = requireSafeBaseUrl(
       options.proxyBaseUrl ?? options.baseUrl ?? defaultBaseUrl,
       providerName
@@ -145,7 +149,7 @@ export class HttpLane {
   toProviderError(e: unknown, what: string): ProviderError {
     if (e instanceof ProviderError) return e;
     const name = this.providerName;
-    const clean = (s: string): string => redact(s, [this.options.apiKey]);
+    const clean = (s: string): string => redact(s, [getSecret(this)]);
     if (axios.isCancel(e) || (e as { code?: string })?.code === "ERR_CANCELED") {
       return new ProviderError(name, "cancelled", `request for ${what} cancelled`);
     }
