@@ -65,6 +65,19 @@ export class MarketData {
     return this.provider.name;
   }
 
+  /** Series held in the memory cache (the Settings tab shows it). */
+  get cachedSeriesCount(): number {
+    return this.cache.size;
+  }
+
+  /** Forgets series, FX, quotes and symbol info held in memory (a persistent copy, if any, expires by TTL). */
+  clearCache(): void {
+    this.cache.clearMemory();
+    this.quotes.clear();
+    this.fxMemo.clear();
+    this.infoMemo.clear();
+  }
+
   /** Canonical form of a user-typed symbol (memoised: formulas repeat the same text thousands of times). */
   normalize(symbol: string): string {
     let s = this.symbolMemo.get(symbol);

@@ -215,6 +215,11 @@ export class HistoryCache {
   clearMemory(): void {
     this.lru.clear();
   }
+
+  /** Number of series held in memory (for the pane's Settings tab). */
+  get size(): number {
+    return this.lru.size;
+  }
 }
 
 /** Races a shared promise against one caller's AbortSignal. */
