@@ -3,7 +3,9 @@
  * scenario_range is a 2-column range (factor id or name, level), e.g. the CNTECH_SCENARIO named range
  * that the pane's Scenario tab maintains; exposures_range optionally overrides the default exposures.
  */
-import { invalidValue } from "../core/errors";
+import { dayFromIso } from "../core/dates";
+import { invalidValue, notAvailable } from "../core/errors";
+import { windowReturn } from "../core/returns";
 import { seriesVolatility } from "../core/risk";
 import {
   DEFAULT_SEED,
@@ -14,8 +16,11 @@ import {
   gprSeriesFromRows,
   parseExposureTable,
   parseScenarioRange,
+  FactorId,
   presetLevels,
   PRESETS,
+  reestimateShocks,
+  resolveExposures,
   resolveScenario,
   runScenarioMonteCarlo,
   ScenarioRequest,
@@ -228,4 +233,44 @@ export function scenarioGprFn(gpr_range: unknown[][], from: unknown, to: unknown
   } catch (e) {
     throw toExcelError(e);
   }
+}
+
+/**
+ * Re-estimates a historical preset from its event window on the configured (real) data source:
+ * least-squares factor levels that best reproduce the instruments' window returns, over the preset's
+ * own factors. Refuses synthetic demo data (#N/A). Spills (factor id, level): a scenario range.
+ * @customfunction SCENARIO.REESTIMATE
+ * @helpurl https://localhost:3000/docs/scenarios.md
+ * @param preset Historical preset id, e.g. "EXPORT_CONTROLS_2022".
+ * @param [symbols] Instruments to fit (default: the preset's documented instruments, e.g. ^HSTECH, ^NDX).
+ * @returns A two-column table of factor ids and re-estimated levels.
+ */
+export async function scenarioReestimateFn(
+  preset: unknown,
+  symbols?: unknown[][]
+): Promise<unknown[][]> {
+  return excelCall(async () => {
+    const id = singleCell(preset, "preset");
+    const p = typeof id === "string" ? findPreset(id) : undefined;
+    if (!p || !p.window || !p.figures)
+      throw invalidValue(`preset: "${String(id)}" is not a historical preset with an event window`);
+    const start = dayFromIso(p.window.start);
+    const end = dayFromIso(p.window.end);
+    const list = isOmitted(symbols)
+      ? p.figures.map((f) => f.symbol)
+      : parseBasketArg(symbols).members.map((m) => m.symbol);
+    const histories = await Promise.all(list.map((s) => getMarketData().getHistory(s, start, end)));
+    if (histories.some((h) => h.provenance.synthetic))
+      throw notAvailable(
+        "re-estimation needs real market data; the configured source is synthetic (demo)"
+      );
+    const exposures = resolveExposures(list);
+    const observations = list.map((symbol, i) => ({
+      symbol,
+      exposure: exposures[i],
+      observed: windowReturn(histories[i].series, start, end, "total"),
+    }));
+    const fit = reestimateShocks(observations, Object.keys(p.shocks) as FactorId[]);
+    return FACTOR_IDS.map((f) => [f, fit.levels[f]]);
+  });
 }

@@ -25,7 +25,14 @@ const BASKET = [["0700.HK"], ["9988.HK"]];
 describe("CNTECH.SCENARIO.RETURN", () => {
   test("registered with metadata", () => {
     const ids = bundle.metadata.functions.map((f) => f.id);
-    for (const id of ["SCENARIO.RETURN", "SCENARIO.SPREAD", "SCENARIO.VAR", "SCENARIO.PRESET"])
+    for (const id of [
+      "SCENARIO.RETURN",
+      "SCENARIO.SPREAD",
+      "SCENARIO.VAR",
+      "SCENARIO.PRESET",
+      "SCENARIO.GPR",
+      "SCENARIO.REESTIMATE",
+    ])
       expect(ids).toContain(id);
   });
 
@@ -183,6 +190,12 @@ describe("bad input → specific Excel errors", () => {
   test("a symbol with no default exposure → #N/A", async () => {
     const e = await expectExcelError(bundle.call("SCENARIO.RETURN", "ZZZZ", SCENARIO));
     expect(e.code).toBe("#N/A");
+  });
+
+  test("re-estimating on the synthetic demo source is refused with #N/A", async () => {
+    const e = await expectExcelError(bundle.call("SCENARIO.REESTIMATE", "LIBERATION_DAY_2025"));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/synthetic/);
   });
 
   test("unknown preset → #VALUE!", async () => {

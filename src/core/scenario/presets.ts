@@ -2,7 +2,7 @@ import { FactorId, neutralScenario, ScenarioLevels } from "./factors";
 
 /** A figure a historical preset is calibrated against (from public reporting, as given in issue 8). */
 export interface EpisodeFigure {
-  /** Symbol whose default exposures stand for the instrument (HSTECH, 0981.HK, QQQ, ...). */
+  /** Canonical symbol of the instrument (^HSTECH, 0981.HK, ^NDX, ...): default exposures and history. */
   readonly symbol: string;
   readonly label: string;
   /** Move over the event window, decimal (−0.0398 = −3.98 %). */
@@ -37,11 +37,11 @@ export const PRESETS: readonly ScenarioPreset[] = [
     shocks: { EXPORT_CONTROLS: 2, CAPITAL_FLOWS: 0.5 },
     window: { start: "2022-10-07", end: "2022-10-10" },
     figures: [
-      { symbol: "HSTECH", label: "Hang Seng TECH", move: -0.0398, toVerify: true },
+      { symbol: "^HSTECH", label: "Hang Seng TECH", move: -0.0398, toVerify: true },
       { symbol: "1347.HK", label: "Hua Hong Semiconductor", move: -0.094, toVerify: true },
       { symbol: "0981.HK", label: "SMIC", move: -0.0395, toVerify: true },
       // Nasdaq-100 on 2022-10-10: about −1 % (recollection of public reporting; to verify).
-      { symbol: "QQQ", label: "Nasdaq-100", move: -0.01, toVerify: true },
+      { symbol: "^NDX", label: "Nasdaq-100", move: -0.01, toVerify: true },
     ],
   },
   {
@@ -54,8 +54,8 @@ export const PRESETS: readonly ScenarioPreset[] = [
     shocks: { AI_MOMENTUM: 3, TARIFFS: -1, CAPITAL_FLOWS: -1 },
     window: { start: "2025-01-13", end: "2025-02-14" },
     figures: [
-      { symbol: "HSTECH", label: "Hang Seng TECH", move: 0.25, toVerify: true },
-      { symbol: "QQQ", label: "Nasdaq-100", move: 0.04, toVerify: true },
+      { symbol: "^HSTECH", label: "Hang Seng TECH", move: 0.25, toVerify: true },
+      { symbol: "^NDX", label: "Nasdaq-100", move: 0.04, toVerify: true },
     ],
   },
   {
@@ -68,10 +68,10 @@ export const PRESETS: readonly ScenarioPreset[] = [
     shocks: { TARIFFS: 3, TAIWAN: 0.25 },
     window: { start: "2025-04-02", end: "2025-04-07" },
     figures: [
-      { symbol: "HSTECH", label: "Hang Seng TECH (2025-04-07)", move: -0.172, toVerify: true },
-      { symbol: "HSI", label: "Hang Seng Index (2025-04-07)", move: -0.132, toVerify: true },
+      { symbol: "^HSTECH", label: "Hang Seng TECH (2025-04-07)", move: -0.172, toVerify: true },
+      { symbol: "^HSI", label: "Hang Seng Index (2025-04-07)", move: -0.132, toVerify: true },
       // Nasdaq-100 over 2025-04-02 → 04-07: about −11 % (04-03 and 04-04 falls; recollection, to verify).
-      { symbol: "QQQ", label: "Nasdaq-100 (same window)", move: -0.11, toVerify: true },
+      { symbol: "^NDX", label: "Nasdaq-100 (same window)", move: -0.11, toVerify: true },
     ],
   },
   {
@@ -85,8 +85,8 @@ export const PRESETS: readonly ScenarioPreset[] = [
     window: { start: "2024-09-23", end: "2024-10-02" },
     figures: [
       // The issue gives "double-digit rallies within days"; +20 % is the order used here (to verify).
-      { symbol: "HSTECH", label: "Hang Seng TECH", move: 0.2, toVerify: true },
-      { symbol: "QQQ", label: "Nasdaq-100", move: 0.01, toVerify: true },
+      { symbol: "^HSTECH", label: "Hang Seng TECH", move: 0.2, toVerify: true },
+      { symbol: "^NDX", label: "Nasdaq-100", move: 0.01, toVerify: true },
     ],
   },
   {
@@ -98,8 +98,8 @@ export const PRESETS: readonly ScenarioPreset[] = [
     shocks: { POLICY_SUPPORT: 1.5, CAPITAL_FLOWS: -0.5 },
     window: { start: "2024-12-06", end: "2024-12-10" },
     figures: [
-      { symbol: "HSTECH", label: "Hang Seng TECH", move: 0.1, toVerify: true },
-      { symbol: "QQQ", label: "Nasdaq-100", move: 0.0, toVerify: true },
+      { symbol: "^HSTECH", label: "Hang Seng TECH", move: 0.1, toVerify: true },
+      { symbol: "^NDX", label: "Nasdaq-100", move: 0.0, toVerify: true },
     ],
   },
   {

@@ -9,7 +9,14 @@ import {
 } from "@fluentui/react-components";
 import { ExposureTable, ScenarioLevels } from "../../core/scenario";
 import { ConstituentBars, SpreadHistogram } from "./ScenarioCharts";
-import { computeScenarioView, formatPct, PANE_MC, ScenarioView } from "./view-model";
+import {
+  benchmarkName,
+  computeScenarioView,
+  formatLoss,
+  formatPct,
+  PANE_MC,
+  ScenarioView,
+} from "./view-model";
 
 const useStyles = makeStyles({
   grid: {
@@ -56,7 +63,7 @@ export function ScenarioResults({
       <dl className={styles.grid} aria-label="Scenario results">
         <dt>{v.basketLabel} (linear)</dt>
         <dd data-testid="scenario-basket">{formatPct(v.basket)}</dd>
-        <dt>{v.benchmark}</dt>
+        <dt>{benchmarkName(v.benchmark)}</dt>
         <dd data-testid="scenario-benchmark">{formatPct(v.benchmarkReturn)}</dd>
         <dt>Spread</dt>
         <dd data-testid="scenario-spread">{formatPct(v.spread)}</dd>
@@ -64,9 +71,9 @@ export function ScenarioResults({
         <dd>
           {formatPct(v.mc.p05)} … {formatPct(v.mc.p95)}
         </dd>
-        <dt>Spread VaR / ES 95 %</dt>
+        <dt>Spread VaR / ES 95 % (loss)</dt>
         <dd data-testid="scenario-var">
-          {formatPct(v.mc.valueAtRisk)} / {formatPct(v.mc.expectedShortfall)}
+          {formatLoss(v.mc.valueAtRisk)} / {formatLoss(v.mc.expectedShortfall)}
         </dd>
       </dl>
       <Caption1 className={styles.note}>
@@ -77,7 +84,7 @@ export function ScenarioResults({
       </Caption1>
       <Subtitle2 as="h3">Per constituent</Subtitle2>
       <ConstituentBars view={v} />
-      <Subtitle2 as="h3">Spread distribution vs {v.benchmark}</Subtitle2>
+      <Subtitle2 as="h3">Spread distribution vs {benchmarkName(v.benchmark)}</Subtitle2>
       <SpreadHistogram view={v} />
     </>
   );

@@ -87,6 +87,17 @@ export function formatPct(x: number, digits = 2): string {
   return `${x < 0 ? "−" : x > 0 ? "+" : ""}${s} %`;
 }
 
+/** A loss figure (VaR, ES): unsigned when it is a loss, "gain" marked otherwise. */
+export function formatLoss(x: number, digits = 2): string {
+  const s = `${(Math.abs(x) * 100).toFixed(digits)} %`;
+  return x < 0 ? `${s} gain` : s;
+}
+
+/** Display name of a benchmark symbol. */
+export function benchmarkName(symbol: string): string {
+  return symbol === "^NDX" ? "Nasdaq-100 (^NDX)" : symbol;
+}
+
 /** Slider captions: "+2" / "−0.5" / "0". */
 export function formatLevel(x: number): string {
   const s = Number(Math.abs(x).toFixed(2)).toString();
