@@ -38,7 +38,7 @@ async function start(): Promise<WorkbenchHandle> {
   if (!response.ok) throw new Error(`functions.json: HTTP ${response.status}`);
   const metadata = ((await response.json()) as { functions: FunctionMetadata[] }).functions;
   const names = new Set(metadata.map((f) => f.name.toUpperCase()));
-  const sample = writeSampleModel(sim, names);
+  const sample = await writeSampleModel(sim, names);
   const calc = attachCalculation(sim.model, NAMESPACE, metadata, shim.registry);
   const app = new WorkbenchApp(sim, calc);
   app.setCalculating(true);

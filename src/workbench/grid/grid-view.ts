@@ -224,6 +224,10 @@ export class GridView {
           let span = c + 1;
           while (span < this.layout.count && span - c < 12 && !filled(sheet, r, span)) span++;
           d.style.width = `${this.layout.left(span) - this.layout.left(c)}px`;
+          // A fill stays inside the cell's own column; only the text runs on.
+          const fill = this.styles.styleAt(this.sheet, r, c)?.fill;
+          if (fill)
+            d.style.background = `linear-gradient(${fill}, ${fill}) 0 0 / ${this.layout.width(c)}px 100% no-repeat`;
         }
         cells.appendChild(d);
       }

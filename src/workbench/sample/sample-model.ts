@@ -4,6 +4,8 @@
  * left out, so the sample always computes; one labelled row shows an error on purpose.
  */
 import type { ExcelSim } from "../excel-sim";
+import { findPreset, neutralScenario, presetLevels } from "../../core/scenario";
+import { writeScenarioLevels } from "../../taskpane/scenario/scenario-workbook";
 
 interface SampleRow {
   label: string;
@@ -87,6 +89,12 @@ const SCENARIO_ROWS: SampleRow[] = [
     format: "0.00%",
     needs: ["SCENARIO.SPREAD"],
   },
+  {
+    label: "Scenario 95% VaR, 20 days (seeded Monte Carlo)",
+    formula: "=CNTECH.SCENARIO.VAR({s},CNTECH_SCENARIO,0.95,20)",
+    format: "0.00%",
+    needs: ["SCENARIO.VAR"],
+  },
 ];
 
 export interface SampleResult {
@@ -94,8 +102,15 @@ export interface SampleResult {
   errorExample?: string;
 }
 
-/** Writes the sample model into a fresh sim workbook (sheet "Model" first, then "Scenario"). */
-export function writeSampleModel(sim: ExcelSim, functionNames: Set<string>): SampleResult {
+/**
+ * Writes the sample model into a fresh sim workbook: sheet "Model", then "Scenario" (written by the
+ * pane's own Scenario-tab code through Excel.run, preset "US chip export controls (Oct 2022)") and
+ * "History". Needs the sim installed as the global Excel.
+ */
+export async function writeSampleModel(
+  sim: ExcelSim,
+  functionNames: Set<string>
+): Promise<SampleResult> {
   const api = sim.api;
   const model = sim.model;
   const has = (row: SampleRow): boolean =>
@@ -151,9 +166,13 @@ export function writeSampleModel(sim: ExcelSim, functionNames: Set<string>): Sam
 
   const scenario = SCENARIO_ROWS.filter(has);
   if (scenario.length > 0) {
-    writeScenarioSheet(sim);
+    const preset = findPreset("EXPORT_CONTROLS_2022");
+    await writeScenarioLevels(preset ? presetLevels(preset) : neutralScenario());
     row++;
-    set(`A${row}`, "Scenario (linked to the CNTECH_SCENARIO range on the Scenario sheet)");
+    set(
+      `A${row}`,
+      "Scenario (linked to CNTECH_SCENARIO on the Scenario sheet; move the pane's sliders)"
+    );
     style(`A${row}`, "format.font.bold", true);
     row++;
     writeRows(scenario);
@@ -205,36 +224,4 @@ function writeHistorySheet(sim: ExcelSim): void {
   );
   sim.api.setNumberFormat(name, "A4:A60", "yyyy-mm-dd");
   sim.api.setNumberFormat(name, "B4:E60", "#,##0.00");
-}
-
-/** The factor levels block the Scenario tab moves, named CNTECH_SCENARIO (factor, level). */
-const FACTORS = [
-  ["EXPORT_CONTROLS", "US export controls on chips"],
-  ["TARIFFS", "Tariffs and trade escalation"],
-  ["TAIWAN", "Taiwan Strait tension"],
-  ["POLICY_SUPPORT", "Beijing policy support"],
-  ["AI_MOMENTUM", "AI breakthrough momentum"],
-  ["CAPITAL_FLOWS", "Capital-flow / delisting risk"],
-  ["CNY", "CNY move vs USD"],
-];
-
-function writeScenarioSheet(sim: ExcelSim): void {
-  const name = sim.api.addSheet("Scenario");
-  const set = (a: string, v: string | number): void => sim.api.setCell(name, a, v);
-  set("A1", "Scenario factor levels (-3 … +3); the CNTech pane's Scenario tab writes here");
-  set("A3", "Factor");
-  set("B3", "Level");
-  set("C3", "Meaning");
-  FACTORS.forEach(([id, meaning], i) => {
-    set(`A${4 + i}`, id);
-    set(`B${4 + i}`, 0);
-    set(`C${4 + i}`, meaning);
-  });
-  sim.model.formatLog.push({
-    sheet: name,
-    address: "A3:C3",
-    property: "format.font.bold",
-    value: true,
-  });
-  sim.api.defineName("CNTECH_SCENARIO", name, `A4:B${3 + FACTORS.length}`);
 }
