@@ -1,12 +1,86 @@
 import * as React from "react";
-import { Body1, Title3 } from "@fluentui/react-components";
+import {
+  Body1,
+  SelectTabData,
+  SelectTabEvent,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ImportTab } from "../import/ImportTab";
+import { ScenarioTab } from "../scenario/ScenarioTab";
+import { SettingsService } from "../settings/settings-service";
+import { SettingsTab } from "../settings/SettingsTab";
+import { detectSettingsStore } from "../settings/settings-store";
+import { getMarketData } from "../../data/market-data";
 
-/** The CNTech pane. Tabs (Import, Scenario, Settings) plug in here. */
+const useStyles = makeStyles({
+  root: {
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
+});
+
+type TabId = "import" | "scenario" | "settings";
+
+const STORE_LABELS = {
+  "office-runtime": "Office's add-in storage",
+  "local-storage": "this browser's local storage",
+  memory: "memory for this session",
+} as const;
+
+/** The CNTech pane: Import, Scenario and Settings tabs. */
 export function App(): React.JSX.Element {
+  const styles = useStyles();
+  const [tab, setTab] = React.useState<TabId>("import");
+  const [visited, setVisited] = React.useState<ReadonlySet<TabId>>(
+    () => new Set<TabId>(["import"])
+  );
+  const settings = React.useMemo(() => {
+    const { kind, store } = detectSettingsStore();
+    return { kind, service: new SettingsService({ store }) };
+  }, []);
+  const [sourceName, setSourceName] = React.useState(() => getMarketData().providerName);
+
+  React.useEffect(() => {
+    // Saved provider and key are applied at start-up so formulas use them with the pane closed later.
+    settings.service.restore().then(() => setSourceName(getMarketData().providerName));
+  }, [settings]);
+
   return (
-    <main style={{ padding: 12 }}>
+    <main className={styles.root}>
       <Title3 as="h1">CNTech</Title3>
       <Body1>China tech vs the Nasdaq. Demo data is synthetic.</Body1>
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_: SelectTabEvent, d: SelectTabData) => {
+          setTab(d.value as TabId);
+          setVisited((v) => new Set(v).add(d.value as TabId));
+          setSourceName(getMarketData().providerName);
+        }}
+      >
+        <Tab value="import">Import</Tab>
+        <Tab value="scenario">Scenario</Tab>
+        <Tab value="settings">Settings</Tab>
+      </TabList>
+      {/* Panels mount on first visit and stay mounted, so an import keeps its progress and Cancel. */}
+      <div role="tabpanel" aria-label="Import" hidden={tab !== "import"}>
+        <ImportTab settingsSourceName={sourceName} />
+      </div>
+      {visited.has("scenario") && (
+        <div role="tabpanel" aria-label="Scenario" hidden={tab !== "scenario"}>
+          <ScenarioTab />
+        </div>
+      )}
+      {visited.has("settings") && (
+        <div role="tabpanel" aria-label="Settings" hidden={tab !== "settings"}>
+          <SettingsTab service={settings.service} storeKind={STORE_LABELS[settings.kind]} />
+        </div>
+      )}
     </main>
   );
 }

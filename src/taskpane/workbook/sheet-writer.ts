@@ -125,6 +125,7 @@ export async function writeBlock(
     const values: (string | number | boolean)[][] = new Array(n);
     for (let i = 0; i < n; i++) values[i] = encodeRow(block, block.rows[done + i]);
     sheet.getRangeByIndexes(top, 0, n, width).values = values;
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk is the design (bounded request size)
     await context.sync();
     done += n;
     hooks.onRows?.(done);

@@ -94,6 +94,7 @@ export async function loadViaStockHistory(
         const ranges = pulls.map((_, i) =>
           sheet.getRangeByIndexes(0, 3 * i, rows, 2).load("values")
         );
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- polling until Excel has the results
         await context.sync();
         const values = ranges.map((r) => r.values);
         const pending = values.some((v) => PENDING.has(String(v[0][0])));

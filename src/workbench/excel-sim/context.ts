@@ -44,11 +44,24 @@ export interface Op {
   run(changes: CellChange[]): unknown;
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 byte length of a string (no TextEncoder needed: some test environments lack it). */
+function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 2; // surrogate pair: 4 bytes for 2 UTF-16 units
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
 
 /** UTF-8 byte length of a value's JSON, as it would go over the wire. */
 export function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value) ?? "").length;
+  return utf8Length(JSON.stringify(value) ?? "");
 }
 
 export class SimContext {

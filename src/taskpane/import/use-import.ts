@@ -1,0 +1,142 @@
+/**
+ * The Import tab's controller: validates, resolves the data source, runs the import with progress and
+ * Cancel, and handles the replace-sheets confirmation. React state only; the work is in ../workbook.
+ */
+import * as React from "react";
+import { dayFromYmd } from "../../core/dates";
+import { createProvider } from "../../data/configure";
+import { getMarketData, MarketData } from "../../data/market-data";
+import { runImport } from "../workbook/import-runner";
+import {
+  ImportOutcome,
+  ImportProgress,
+  ImportRequest,
+  OverwriteNeedsConfirmation,
+} from "../workbook/import-types";
+import { loadViaStockHistory } from "../workbook/stockhistory";
+import { FormErrors, ImportFormState, SourceChoice, validateImportForm } from "./import-form";
+
+export type ImportPhase = "idle" | "running" | "confirm";
+
+export function todayDay(): number {
+  const d = new Date();
+  return dayFromYmd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+async function marketDataFor(
+  source: SourceChoice,
+  request: ImportRequest,
+  csvFiles: { name: string; text: string }[],
+  signal: AbortSignal
+): Promise<{ marketData: MarketData; warnings: string[] }> {
+  switch (source) {
+    case "demo":
+      return { marketData: new MarketData(createProvider({ provider: "demo" })), warnings: [] };
+    case "csv":
+      if (csvFiles.length === 0) throw new Error("Choose one or more CSV files for this import.");
+      return {
+        marketData: new MarketData(createProvider({ provider: "csv", csvFiles })),
+        warnings: [],
+      };
+    case "stockhistory":
+      return loadViaStockHistory(
+        [...request.basket.symbols, request.benchmark],
+        request.start,
+        request.end,
+        request.currency,
+        { signal }
+      );
+    default:
+      return { marketData: getMarketData(), warnings: [] };
+  }
+}
+
+export interface ImportController {
+  phase: ImportPhase;
+  errors: FormErrors;
+  progress?: ImportProgress;
+  outcome?: ImportOutcome;
+  /** Sheets awaiting the user's OK to be replaced. */
+  confirmSheets: readonly string[];
+  start(
+    form: ImportFormState,
+    csvFiles: { name: string; text: string }[],
+    confirmReplace?: boolean
+  ): Promise<void>;
+  cancel(): void;
+  dismissConfirm(): void;
+}
+
+export function useImport(today: () => number = todayDay): ImportController {
+  const [phase, setPhase] = React.useState<ImportPhase>("idle");
+  const [errors, setErrors] = React.useState<FormErrors>({});
+  const [progress, setProgress] = React.useState<ImportProgress | undefined>();
+  const [outcome, setOutcome] = React.useState<ImportOutcome | undefined>();
+  const [confirmSheets, setConfirmSheets] = React.useState<readonly string[]>([]);
+  const controller = React.useRef<AbortController | undefined>(undefined);
+
+  const start = React.useCallback(
+    async (
+      form: ImportFormState,
+      csvFiles: { name: string; text: string }[],
+      confirmReplace = false
+    ) => {
+      const { request, errors: found } = validateImportForm(form, today());
+      setErrors(found);
+      setOutcome(undefined);
+      if (!request) return;
+      const abort = new AbortController();
+      controller.current = abort;
+      setPhase("running");
+      setConfirmSheets([]);
+      setProgress({ phase: "fetch", done: 0, total: 1, message: "Starting…" });
+      try {
+        const { marketData, warnings } = await marketDataFor(
+          form.source,
+          request,
+          csvFiles,
+          abort.signal
+        );
+        const result = await runImport(
+          { ...request, confirmReplace },
+          { signal: abort.signal, onProgress: setProgress },
+          { marketData }
+        );
+        setOutcome({ ...result, warnings: [...warnings, ...result.warnings] });
+        setPhase("idle");
+      } catch (e) {
+        if (e instanceof OverwriteNeedsConfirmation) {
+          setConfirmSheets(e.sheets);
+          setPhase("confirm");
+          return;
+        }
+        setOutcome({
+          status: "failed",
+          sheets: [],
+          rowsWritten: 0,
+          message: `Import failed: ${(e as Error).message}`,
+          warnings: [],
+        });
+        setPhase("idle");
+      } finally {
+        setProgress(undefined);
+        controller.current = undefined;
+      }
+    },
+    [today]
+  );
+
+  return {
+    phase,
+    errors,
+    progress,
+    outcome,
+    confirmSheets,
+    start,
+    cancel: () => controller.current?.abort(),
+    dismissConfirm: () => {
+      setConfirmSheets([]);
+      setPhase("idle");
+    },
+  };
+}

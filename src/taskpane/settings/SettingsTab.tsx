@@ -1,0 +1,173 @@
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ProviderId } from "../../data/configure";
+import { PROVIDERS, SettingsService } from "./settings-service";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+export interface SettingsTabProps {
+  readonly service: SettingsService;
+  /** Where keys are kept, for the note under the key field. */
+  readonly storeKind: string;
+}
+
+type Notice = { intent: "success" | "error" | "info"; text: string } | undefined;
+
+async function readFiles(list: FileList | null): Promise<{ name: string; text: string }[]> {
+  if (!list) return [];
+  return Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
+}
+
+/** Provider, API key (masked once saved), connection test and cache controls. */
+export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX.Element {
+  const styles = useStyles();
+  const [provider, setProvider] = React.useState<ProviderId>("demo");
+  const [keyInput, setKeyInput] = React.useState("");
+  const [keyHint, setKeyHint] = React.useState<string | undefined>();
+  const [files, setFiles] = React.useState<FileList | null>(null);
+  const [notice, setNotice] = React.useState<Notice>();
+  const [cacheSize, setCacheSize] = React.useState(() => service.cacheSize());
+  const [busy, setBusy] = React.useState(false);
+  const needsKey = PROVIDERS.find((p) => p.id === provider)?.needsKey ?? false;
+
+  React.useEffect(() => {
+    let live = true;
+    service.load().then((s) => live && setProvider(s.provider));
+    return () => {
+      live = false;
+    };
+  }, [service]);
+
+  React.useEffect(() => {
+    let live = true;
+    service.keyHint(provider).then((h) => live && setKeyHint(h));
+    return () => {
+      live = false;
+    };
+  }, [service, provider]);
+
+  const save = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      await service.save(
+        { provider },
+        keyInput,
+        provider === "csv" ? await readFiles(files) : undefined
+      );
+      setKeyInput("");
+      setKeyHint(await service.keyHint(provider));
+      setCacheSize(service.cacheSize());
+      setNotice({
+        intent: "success",
+        text: "Saved. Formulas and imports now use this data source.",
+      });
+    } catch (e) {
+      setNotice({ intent: "error", text: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const test = async (): Promise<void> => {
+    setBusy(true);
+    setNotice({ intent: "info", text: "Testing the connection…" });
+    const r = await service.testConnection();
+    setNotice({ intent: r.ok ? "success" : "error", text: r.message });
+    setCacheSize(service.cacheSize());
+    setBusy(false);
+  };
+
+  const removeKey = async (): Promise<void> => {
+    await service.removeKey(provider);
+    setKeyHint(undefined);
+    setNotice({ intent: "info", text: "The saved key was removed." });
+  };
+
+  return (
+    <section className={styles.root} aria-label="Settings">
+      <Field label="Data provider">
+        <Select value={provider} onChange={(_, d) => setProvider(d.value as ProviderId)}>
+          {PROVIDERS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {needsKey && (
+        <Field
+          label="API key"
+          hint={
+            keyHint
+              ? `Saved key: ${keyHint}. Type a new key to replace it. Kept in ${storeKind}, never in the workbook.`
+              : `Kept in ${storeKind}, never in the workbook, never shown again in full.`
+          }
+        >
+          <Input
+            type="password"
+            autoComplete="off"
+            value={keyInput}
+            onChange={(_, d) => setKeyInput(d.value)}
+          />
+        </Field>
+      )}
+      {provider === "csv" && (
+        <Field
+          label="CSV files"
+          hint="One file per symbol (Date, Close[, Adj Close]) or one long/wide table."
+        >
+          <input
+            type="file"
+            accept=".csv,.txt,.tsv"
+            multiple
+            onChange={(e) => setFiles(e.target.files)}
+          />
+        </Field>
+      )}
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={save} disabled={busy}>
+          Save settings
+        </Button>
+        <Button onClick={test} disabled={busy}>
+          Test connection
+        </Button>
+        {needsKey && keyHint && <Button onClick={removeKey}>Remove saved key</Button>}
+      </div>
+      {notice && (
+        <MessageBar intent={notice.intent} role="status">
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        <Body1 aria-live="polite">Cached series: {cacheSize}</Body1>
+        <Button
+          onClick={() => {
+            service.clearCache();
+            setCacheSize(service.cacheSize());
+            setNotice({
+              intent: "info",
+              text: "Cache cleared. Data is fetched again when next needed.",
+            });
+          }}
+        >
+          Clear cache
+        </Button>
+      </div>
+      <Caption1>Demo data is synthetic: fine for trying the add-in, not for decisions.</Caption1>
+    </section>
+  );
+}

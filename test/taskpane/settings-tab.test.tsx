@@ -1,0 +1,93 @@
+/**
+ * @jest-environment jsdom
+ */
+/** The Settings tab: provider choice, a key that is stored but never shown back, test, cache. */
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { SettingsTab } from "../../src/taskpane/settings/SettingsTab";
+import { SettingsService } from "../../src/taskpane/settings/settings-service";
+import { MemoryKeyValueStore, maskKey } from "../../src/taskpane/settings/settings-store";
+import { MarketData } from "../../src/data/market-data";
+import { MarketDataConfig } from "../../src/data/configure";
+import { createProvider } from "../../src/data/configure";
+import { dayFromIso } from "../../src/core/dates";
+
+class NoopResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
+
+const KEY = "sk_live_0123456789SECRETabcd";
+
+function setup() {
+  const store = new MemoryKeyValueStore();
+  const configured: MarketDataConfig[] = [];
+  // The page's service: the demo, so "test connection" and the cache work offline.
+  let current = new MarketData(createProvider({ provider: "demo" }));
+  const service = new SettingsService({
+    store,
+    configure: (config) => {
+      configured.push(config);
+      current = new MarketData(createProvider({ provider: "demo" }));
+      return current;
+    },
+    current: () => current,
+    today: () => dayFromIso("2025-06-30"),
+  });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <SettingsTab service={service} storeKind="memory for this session" />
+    </FluentProvider>
+  );
+  return { store, configured, service, current: () => current };
+}
+
+describe("Settings tab", () => {
+  it("saves an API key without ever showing it back in full", async () => {
+    const { store, configured } = setup();
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText("Data provider"), "fmp");
+    const keyBox = screen.getByLabelText("API key") as HTMLInputElement;
+    expect(keyBox.type).toBe("password");
+    await user.type(keyBox, KEY);
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(
+      await screen.findByText(/Saved\. Formulas and imports now use this data source/)
+    ).toBeTruthy();
+    expect(configured).toEqual([expect.objectContaining({ provider: "fmp", apiKey: KEY })]);
+    expect(await store.getItem("cntech:apikey:fmp")).toBe(KEY);
+    expect(JSON.parse((await store.getItem("cntech:settings:v1"))!)).toEqual({ provider: "fmp" });
+    // The field is emptied and only the masked tail is shown.
+    expect((screen.getByLabelText("API key") as HTMLInputElement).value).toBe("");
+    await waitFor(() => expect(document.body.textContent).toContain(maskKey(KEY)));
+    expect(document.body.textContent).not.toContain(KEY);
+    expect(document.body.innerHTML).not.toContain(KEY.slice(0, 12));
+  });
+
+  it("refuses to save a keyed provider without a key, in plain words", async () => {
+    const { configured } = setup();
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText("Data provider"), "eodhd");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(await screen.findByText(/Enter an API key for this provider/)).toBeTruthy();
+    expect(configured).toEqual([]);
+  });
+
+  it("tests the connection, shows the cache size and clears it", async () => {
+    const { current } = setup();
+    const user = userEvent.setup();
+    expect(screen.getByText("Cached series: 0")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Test connection" }));
+    expect(
+      await screen.findByText(/Connected to demo \(synthetic\): \d+ closes of \^NDX received/)
+    ).toBeTruthy();
+    expect(current().cachedSeriesCount).toBe(1);
+    expect(screen.getByText("Cached series: 1")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Clear cache" }));
+    expect(screen.getByText("Cached series: 0")).toBeTruthy();
+    expect(current().cachedSeriesCount).toBe(0);
+  });
+});
