@@ -5,6 +5,7 @@
    Usage: node scripts/gen-function-docs.js [--check]   (--check: exit 1 when either file is stale) */
 const fs = require("fs");
 const path = require("path");
+const prettier = require("prettier");
 const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
 
 const ROOT = path.resolve(__dirname, "..");
@@ -109,7 +110,10 @@ async function render() {
   const result = await generateCustomFunctionsMetadata(files, false);
   if (result.errors.length > 0) throw new Error(`JSDoc errors:\n${result.errors.join("\n")}`);
   const metadata = JSON.parse(result.metadataJson);
-  return { metadata, body: renderBody(metadata, returnsById(files)) };
+  // Formatted as prettier would, so `prettier --write README.md` never makes the section stale.
+  const options = { ...(await prettier.resolveConfig(README)), parser: "markdown" };
+  const body = await prettier.format(renderBody(metadata, returnsById(files)), options);
+  return { metadata, body };
 }
 
 function docsFile(body) {

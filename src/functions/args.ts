@@ -34,6 +34,8 @@ export interface SymbolResolver {
   normalize(symbol: string): string;
   /** A preset basket by (case-insensitive) name, or undefined when the name is not a preset. */
   preset(name: string): { name: string; members: readonly BasketMember[] } | undefined;
+  /** Preset names, listed when a single text is neither a symbol nor a preset. */
+  presetNames?(): readonly string[];
 }
 
 /** Excel passes omitted optional arguments as null (or undefined); an empty cell arrives as "". */
@@ -182,7 +184,14 @@ export function parseSymbolsArg(
     if (preset) {
       return { kind: "preset", label: preset.name, members: preset.members, explicitWeights: true };
     }
-    const symbol = resolver.normalize(text);
+    let symbol: string;
+    try {
+      symbol = resolver.normalize(text);
+    } catch (e) {
+      const names = resolver.presetNames?.() ?? [];
+      if (names.length === 0) throw e;
+      throw invalidValue(`${(e as Error).message}, nor a preset basket (${names.join(", ")})`);
+    }
     return {
       kind: "symbol",
       label: symbol,

@@ -2,7 +2,7 @@
  * The functions' view of symbols and preset baskets, resolved through the data layer.
  * Kept in one place so argument parsing (args.ts) stays free of data-layer imports.
  */
-import { DEFAULT_BENCHMARK, getPresetBasket } from "../data/baskets";
+import { DEFAULT_BENCHMARK, getPresetBasket, PRESET_BASKETS } from "../data/baskets";
 import { getMarketData } from "../data/market-data";
 import { BasketSpec, isOmitted, parseSymbolsArg, SymbolResolver } from "./args";
 
@@ -10,6 +10,9 @@ import { BasketSpec, isOmitted, parseSymbolsArg, SymbolResolver } from "./args";
 export const marketResolver: SymbolResolver = {
   normalize(symbol: string): string {
     return getMarketData().normalize(symbol);
+  },
+  presetNames() {
+    return Object.keys(PRESET_BASKETS);
   },
   preset(name: string) {
     const preset = getPresetBasket(name);

@@ -4,6 +4,7 @@
  * core statistic. Levels are total-return levels; statistics use daily returns (252 per year).
  */
 import { DayNumber } from "../core/dates";
+import { FinanceError } from "../core/errors";
 import { PriceSeries } from "../core/series";
 import { parseCurrency, parseWindow } from "./args";
 import { excelCall, finiteOrThrow } from "./excel-errors";
@@ -17,6 +18,17 @@ export const LEVELS = { kind: "price" as const, frequency: "daily" as const };
 export interface RiskWindow {
   readonly start: DayNumber;
   readonly end: DayNumber;
+}
+
+/** Runs a core statistic, prefixing its failure with the statistic's name ("volatility: ..."). */
+function named(what: string, body: () => number): number {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof FinanceError && !e.message.startsWith(what))
+      throw new FinanceError(e.kind, `${what}: ${e.message}`);
+    throw e;
+  }
 }
 
 /** A single-series statistic: VOL, MAXDD, SHARPE. */
@@ -35,7 +47,10 @@ export function singleRisk(
     parseExtra();
     const w = { start: window.start, end: window.end ?? today() };
     const { series } = await loadLevels(spec, w, ccy, "total", signal);
-    return finiteOrThrow(compute(series, w), what);
+    return finiteOrThrow(
+      named(what, () => compute(series, w)),
+      what
+    );
   });
 }
 
@@ -57,6 +72,9 @@ export function benchmarkRisk(
       loadLevels(spec, w, ccy, "total", signal),
       loadLevels(bench, w, ccy, "total", signal),
     ]);
-    return finiteOrThrow(compute(a.series, b.series, w), what);
+    return finiteOrThrow(
+      named(what, () => compute(a.series, b.series, w)),
+      what
+    );
   });
 }

@@ -1,0 +1,319 @@
+/**
+ * Bad inputs across the catalogue, through the built bundle: each must fail with the exact Excel error
+ * code and a message that names the problem (never a number). #NUM! carries no message in Excel, so
+ * its explanation is checked on the error's `detail` (what the CLI prints).
+ */
+import { loadFunctionsBundle } from "../support/functions-bundle";
+import { callLikeExcel } from "./helpers";
+
+const bundle = loadFunctionsBundle();
+const S = "2024-01-02";
+const E = "2024-12-31";
+const VALUE = "#VALUE!";
+const NA = "#N/A";
+const NUM = "#NUM!";
+
+type Case = [label: string, id: string, args: unknown[], code: string, message: RegExp];
+
+const CASES: Case[] = [
+  // RETURN
+  ["unknown symbol", "RETURN", ["0005.HK", S, E], NA, /0005\.HK.*not in the demo universe/],
+  ["empty symbols", "RETURN", ["", S, E], VALUE, /symbols is empty/],
+  ["symbols all blank rows", "RETURN", [[[""], [null]], S, E], VALUE, /symbols is empty/],
+  [
+    "text that is no ticker nor preset",
+    "RETURN",
+    ["HSTECHX", S, E],
+    VALUE,
+    /not a ticker, nor a preset basket \(HSTECH/,
+  ],
+  ["a number as a symbol", "RETURN", [[[42]], S, E], VALUE, /row 1 holds 42, not a symbol/],
+  ["unparseable start", "RETURN", ["0700.HK", "next tuesday", E], VALUE, /^start: .*not a date/],
+  [
+    "impossible calendar date",
+    "RETURN",
+    ["0700.HK", "2024-02-30", E],
+    VALUE,
+    /2024-02-30 is not a calendar date/,
+  ],
+  ["Excel's phantom 1900-02-29", "RETURN", ["0700.HK", 60, E], VALUE, /1900-02-29 does not exist/],
+  [
+    "negative serial",
+    "RETURN",
+    ["0700.HK", -5, E],
+    VALUE,
+    /start: .*not a valid Excel date serial/,
+  ],
+  ["start omitted", "RETURN", ["0700.HK", null, E], VALUE, /start: a date is required/],
+  ["start after end", "RETURN", ["0700.HK", E, S], VALUE, /start date is after end date/],
+  ["unknown currency", "RETURN", ["0700.HK", S, E, "EUR"], VALUE, /currency.*EUR.*USD, HKD, CNY/],
+  [
+    "unknown kind",
+    "RETURN",
+    ["0700.HK", S, E, null, "dividend"],
+    VALUE,
+    /kind: "dividend" is not one of total, price/,
+  ],
+  [
+    "window after the data",
+    "RETURN",
+    ["0700.HK", "2030-01-02", "2030-06-30"],
+    NA,
+    /after the last price/,
+  ],
+  [
+    "window before the data",
+    "RETURN",
+    ["0700.HK", "2010-01-04", "2010-06-30"],
+    NA,
+    /no price on or before 2010-01-04/,
+  ],
+  [
+    "weights summing to zero",
+    "RETURN",
+    [
+      [
+        ["0700.HK", 1],
+        ["NVDA", -1],
+      ],
+      S,
+      E,
+    ],
+    NUM,
+    /sum to zero/,
+  ],
+  [
+    "non-numeric weight",
+    "RETURN",
+    [
+      [
+        ["0700.HK", 1],
+        ["NVDA", "heavy"],
+      ],
+      S,
+      E,
+    ],
+    VALUE,
+    /weight "heavy" for NVDA \(row 2\)/,
+  ],
+  [
+    "missing weight",
+    "RETURN",
+    [
+      [
+        ["0700.HK", 1],
+        ["NVDA", ""],
+      ],
+      S,
+      E,
+    ],
+    VALUE,
+    /weight missing for NVDA \(row 2\)/,
+  ],
+  [
+    "weight without a symbol",
+    "RETURN",
+    [
+      [
+        ["0700.HK", 1],
+        ["", 2],
+      ],
+      S,
+      E,
+    ],
+    VALUE,
+    /symbol missing on row 2/,
+  ],
+  [
+    "symbol listed twice",
+    "RETURN",
+    [[["0700.HK"], ["700.hk"]], S, E],
+    VALUE,
+    /0700\.HK is listed twice/,
+  ],
+  [
+    "three-column range",
+    "RETURN",
+    [[["0700.HK", 1, 2]], S, E],
+    VALUE,
+    /two columns \(symbol, weight\)/,
+  ],
+  ["basket with an unknown member", "RETURN", [[["0700.HK"], ["0005.HK"]], S, E], NA, /0005\.HK/],
+  // SPREAD.NASDAQ
+  [
+    "unknown units",
+    "SPREAD.NASDAQ",
+    ["HSTECH", S, E, null, "percent"],
+    VALUE,
+    /units: "percent" is not one of pct, bps, log/,
+  ],
+  ["unknown benchmark", "SPREAD.NASDAQ", ["HSTECH", S, E, "0005.HK"], NA, /0005\.HK/],
+  [
+    "spread in an unsupported currency",
+    "SPREAD.NASDAQ",
+    ["HSTECH", S, E, null, null, "JPY"],
+    VALUE,
+    /currency.*JPY/,
+  ],
+  [
+    "spread start after end",
+    "SPREAD.NASDAQ",
+    ["HSTECH", E, S],
+    VALUE,
+    /start date is after end date/,
+  ],
+  // PRICE
+  [
+    "price before the data",
+    "PRICE",
+    ["0700.HK", "2010-01-04"],
+    NA,
+    /no price on or before 2010-01-04 \(data starts/,
+  ],
+  [
+    "price long after the data",
+    "PRICE",
+    ["0700.HK", "2030-01-02"],
+    NA,
+    /no price near 2030-01-02 \(data ends/,
+  ],
+  [
+    "unknown field",
+    "PRICE",
+    ["0700.HK", S, "open"],
+    VALUE,
+    /field: "open" is not one of close, adjclose/,
+  ],
+  [
+    "price of a range",
+    "PRICE",
+    [[["0700.HK"], ["NVDA"]], S],
+    VALUE,
+    /symbol: expected one value, got a range/,
+  ],
+  ["empty price symbol", "PRICE", ["", S], VALUE, /symbol is empty/],
+  ["unknown price symbol", "PRICE", ["0005.HK", S], NA, /0005\.HK/],
+  ["price in an unknown currency", "PRICE", ["0700.HK", S, null, "GBP"], VALUE, /currency.*GBP/],
+  // HISTORY
+  [
+    "unknown frequency",
+    "HISTORY",
+    ["NVDA", S, E, "hourly"],
+    VALUE,
+    /frequency: "hourly" is not one of daily, weekly, monthly/,
+  ],
+  ["history field", "HISTORY", ["NVDA", S, E, null, "volume"], VALUE, /field: "volume"/],
+  [
+    "no prices in the window",
+    "HISTORY",
+    ["NVDA", "2030-01-01", "2030-02-01"],
+    NA,
+    /no prices in the window/,
+  ],
+  ["every history symbol unknown", "HISTORY", [[["0005.HK"], ["0006.HK"]], S, E], NA, /0005\.HK/],
+  ["history bad end date", "HISTORY", ["NVDA", S, "31/12/2024"], VALUE, /^end: /],
+  // FX
+  ["unsupported currency in a pair", "FX", ["USD/JPY"], VALUE, /JPY/],
+  ["not a pair", "FX", ["USDHK"], VALUE, /pair: "USDHK" is not a currency pair/],
+  [
+    "fx before the data",
+    "FX",
+    ["USD/HKD", "2010-01-04"],
+    NA,
+    /USDHKD: no price on or before 2010-01-04/,
+  ],
+  ["fx bad date", "FX", ["USD/HKD", "soon"], VALUE, /^date: /],
+  ["fx pair omitted", "FX", [null], VALUE, /pair is empty/],
+  // risk
+  ["volatility of a one-day window", "VOL", ["NVDA", S, S], NA, /volatility: .*no data/],
+  [
+    "volatility of one return",
+    "VOL",
+    ["NVDA", S, "2024-01-03"],
+    NUM,
+    /volatility: .*needs at least 2 points, got 1/,
+  ],
+  ["beta vs an unknown benchmark", "BETA", ["NVDA", S, E, "0005.HK"], NA, /0005\.HK/],
+  ["corr with an unparseable start", "CORR", ["NVDA", "yesterday", E], VALUE, /^start: /],
+  [
+    "tracking error in an unknown currency",
+    "TE",
+    ["NVDA", S, E, null, "XYZ"],
+    VALUE,
+    /currency.*XYZ/,
+  ],
+  [
+    "information ratio start after end",
+    "IR",
+    ["NVDA", E, S],
+    VALUE,
+    /start date is after end date/,
+  ],
+  [
+    "drawdown window after the data",
+    "MAXDD",
+    ["NVDA", "2030-01-02", "2030-03-01"],
+    NA,
+    /after the last price/,
+  ],
+  [
+    "non-numeric risk-free rate",
+    "SHARPE",
+    ["NVDA", S, E, "abc"],
+    VALUE,
+    /risk_free: "abc" is not a number/,
+  ],
+  ["absurd risk-free rate", "SHARPE", ["NVDA", S, E, 5], VALUE, /risk_free: 5 is above 1/],
+  // BASKET and SOURCE
+  [
+    "unknown basket name",
+    "BASKET",
+    ["NOPE_BASKET"],
+    VALUE,
+    /not a ticker, nor a preset basket \(HSTECH/,
+  ],
+  [
+    "basket weights summing to zero",
+    "BASKET",
+    [
+      [
+        ["0700.HK", 2],
+        ["NVDA", -2],
+      ],
+    ],
+    NUM,
+    /sum to zero/,
+  ],
+  ["empty basket", "BASKET", [[[""]]], VALUE, /symbols is empty/],
+  ["source of nothing", "SOURCE", [null], VALUE, /symbols is empty/],
+];
+
+describe(`${CASES.length} bad inputs give the right error code and a message naming the problem`, () => {
+  test("the table covers at least 40 cases and every function", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(40);
+    const covered = new Set(CASES.map((c) => c[1]));
+    const ids = bundle.metadata.functions
+      .map((f) => f.id)
+      .filter((id) => !id.startsWith("SCENARIO."));
+    expect(ids.filter((id) => !covered.has(id) && id !== "QUOTE")).toEqual([]);
+  });
+
+  test.each(CASES)("%s: %s", async (_label, id, args, code, message) => {
+    let outcome: unknown;
+    try {
+      outcome = await callLikeExcel(bundle, id, args);
+    } catch (e) {
+      outcome = e;
+    }
+    const err = outcome as Error & { code?: string; detail?: string };
+    expect(err).toBeInstanceOf(Error);
+    expect(err.name).toBe("CustomFunctions.Error");
+    expect(err.code).toBe(code);
+    if (code === NUM) {
+      expect(err.message).toBe(""); // Excel shows no custom text for #NUM!
+      expect(err.detail).toMatch(message);
+    } else {
+      expect(err.message).toMatch(message);
+    }
+  });
+});
