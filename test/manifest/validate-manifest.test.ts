@@ -11,6 +11,7 @@ import {
   png,
   Problem,
   replaceOnce,
+  REPO_ROOT,
   runScript,
   validator,
 } from "./manifest-tools";
@@ -222,5 +223,26 @@ describe("icon sizes are read from the PNG header", () => {
     expect(messages(bad.errors)).toMatch(
       /icon file assets\/icon-16\.png is 16x17 px, expected 16x16/
     );
+  });
+});
+
+describe("other schema files", () => {
+  it("are used when --schema-dir points at them (a stricter copy rejects the manifest)", () => {
+    const source = path.join(REPO_ROOT, "schemas", "manifest");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cntech-xsd-"));
+    for (const f of fs.readdirSync(source))
+      fs.copyFileSync(path.join(source, f), path.join(dir, f));
+    const entry = path.join(dir, "cntech-appforoffice-1.1.xsd");
+    const strict = fs
+      .readFileSync(entry, "utf8")
+      .replace(
+        '<xs:element name="ProviderName" type="bt:ShortString" minOccurs="1" maxOccurs="1"/>',
+        '<xs:element name="ProviderName" minOccurs="1" maxOccurs="1"><xs:simpleType><xs:restriction base="xs:string"><xs:maxLength value="3"/></xs:restriction></xs:simpleType></xs:element>'
+      );
+    expect(strict).toContain('<xs:maxLength value="3"/>');
+    fs.writeFileSync(entry, strict);
+    const run = runScript("scripts/validate-manifest.js", [MANIFEST_PATH, "--schema-dir", dir]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/schema: Element 'ProviderName'.*maxLength/);
   });
 });
