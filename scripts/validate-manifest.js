@@ -6,8 +6,10 @@
       icons exist at their stated pixel sizes, the CNTECH namespace, the shared runtime and the
       SharedRuntime / CustomFunctionsRuntime requirement sets.
    Prints "file:line: problem" for each failure and exits 1 when there is any.
-   Usage: node scripts/validate-manifest.js [manifest.xml] [--site-dir DIR] [--schema-dir DIR]
-          [--entry FILE.xsd] [--namespace NAME] [--online] */
+   Usage: node scripts/validate-manifest.js [manifest.xml] [--site-dir DIR] [--check-files]
+          [--schema-dir DIR] [--entry FILE.xsd] [--namespace NAME] [--online]
+   (--site-dir: the folder the site root URL maps to, default the repository, whose assets/ holds the
+   icons; --check-files: every URL on the add-in's site must name a file there, e.g. with dist/) */
 const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
@@ -16,6 +18,7 @@ const { parseXml, childOf } = require("./manifest/xml-tree");
 const { checkAgainstSchemas } = require("./manifest/schema-check");
 const { indexResources, checkResids, checkUrls } = require("./manifest/resource-checks");
 const addin = require("./manifest/addin-checks");
+const { checkServedFiles } = require("./manifest/served-files");
 
 const REPO_ROOT = path.resolve(__dirname, "..");
 
@@ -28,6 +31,7 @@ const REPO_ROOT = path.resolve(__dirname, "..");
  * @param {string} [options.schemaDir] folder of the XSDs
  * @param {string} [options.entry] entry XSD file name
  * @param {string} [options.namespace] expected custom functions namespace (default CNTECH)
+ * @param {boolean} [options.checkFiles] also require every URL on the add-in's site to name a file in siteDir
  * @returns {Promise<{errors: {line: number|null, message: string}[], warnings: {line: number|null, message: string}[]}>}
  */
 async function validateManifestText(text, options = {}) {
@@ -59,6 +63,7 @@ async function validateManifestText(text, options = {}) {
     ...addin.checkIcons(root, byKind, options.siteDir || REPO_ROOT),
     ...addin.checkRequirementSets(root)
   );
+  if (options.checkFiles) errors.push(...checkServedFiles(root, options.siteDir || REPO_ROOT));
   if (host) {
     errors.push(
       ...addin.checkCustomFunctions(host, byKind, options.namespace || "CNTECH", root.line),
@@ -115,6 +120,7 @@ function parseArgs(argv) {
     else if (a === "--entry") opts.entry = value();
     else if (a === "--namespace") opts.namespace = value();
     else if (a === "--online") opts.online = true;
+    else if (a === "--check-files") opts.checkFiles = true;
     else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
     else opts.file = a;
   }

@@ -211,4 +211,5 @@ module.exports = {
   checkRequirementSets,
   workbookHost,
   compareVersions,
+  siteRoot,
 };

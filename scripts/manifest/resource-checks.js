@@ -149,4 +149,4 @@ function checkUrls(root) {
   return errors;
 }
 
-module.exports = { indexResources, checkResids, checkUrls, httpsProblem };
+module.exports = { indexResources, checkResids, checkUrls, httpsProblem, holdsUrl };

@@ -17,6 +17,7 @@ interface ValidateOptions {
   schemaDir?: string;
   entry?: string;
   namespace?: string;
+  checkFiles?: boolean;
 }
 interface Validator {
   validateManifestText(

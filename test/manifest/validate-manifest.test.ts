@@ -246,3 +246,40 @@ describe("other schema files", () => {
     expect(run.stderr).toMatch(/schema: Element 'ProviderName'.*maxLength/);
   });
 });
+
+describe("--check-files (used on the built dist/)", () => {
+  const makeSite = (files: string[]) => {
+    const site = fs.mkdtempSync(path.join(os.tmpdir(), "cntech-site-"));
+    fs.mkdirSync(path.join(site, "assets"));
+    for (const size of [16, 32, 64, 80]) {
+      fs.writeFileSync(path.join(site, "assets", `icon-${size}.png`), makePng(size, size));
+    }
+    for (const f of files) fs.writeFileSync(path.join(site, f), "x");
+    return site;
+  };
+  const served = ["taskpane.html", "functions.js", "functions.json", "assets/help.html"];
+
+  it("passes when every page, script, metadata and help URL has its file", async () => {
+    const site = makeSite(served);
+    const { errors } = await validator.validateManifestText(devManifest(), {
+      siteDir: site,
+      checkFiles: true,
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it("fails, on the resource's line, when the build did not emit functions.json", async () => {
+    const site = makeSite(served.filter((f) => f !== "functions.json"));
+    const text = devManifest();
+    const { errors } = await validator.validateManifestText(text, {
+      siteDir: site,
+      checkFiles: true,
+    });
+    expect(errors).toEqual([
+      {
+        line: lineOf(text, '<bt:Url id="Functions.Metadata.Url"'),
+        message: `<Url> https://localhost:3000/functions.json: functions.json is not in ${site}`,
+      },
+    ]);
+  });
+});
