@@ -16,7 +16,12 @@ const { spawnSync } = require("child_process");
 const NS = require("./manifest/namespaces");
 const { parseXml, childOf } = require("./manifest/xml-tree");
 const { checkAgainstSchemas } = require("./manifest/schema-check");
-const { indexResources, checkResids, checkUrls } = require("./manifest/resource-checks");
+const {
+  indexResources,
+  checkResids,
+  checkUrls,
+  checkUniqueUiIds,
+} = require("./manifest/resource-checks");
 const addin = require("./manifest/addin-checks");
 const { checkServedFiles } = require("./manifest/served-files");
 
@@ -60,6 +65,7 @@ async function validateManifestText(text, options = {}) {
     ...resourceErrors,
     ...resids.errors,
     ...checkUrls(root),
+    ...checkUniqueUiIds(root),
     ...addin.checkIcons(root, byKind, options.siteDir || REPO_ROOT),
     ...addin.checkRequirementSets(root)
   );

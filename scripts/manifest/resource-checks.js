@@ -149,4 +149,33 @@ function checkUrls(root) {
   return errors;
 }
 
-module.exports = { indexResources, checkResids, checkUrls, httpsProblem, holdsUrl };
+/**
+ * Ribbon tabs, groups and controls are addressed by id, so Office rejects a manifest that reuses one.
+ * @returns {{line: number, message: string}[]}
+ */
+function checkUniqueUiIds(root) {
+  const seen = new Map();
+  const errors = [];
+  const named = ["OfficeTab", "CustomTab", "Group", "Control"];
+  for (const el of descendants(root)) {
+    if (el.ns !== NS.TASKPANE || !named.includes(el.name)) continue;
+    const id = attr(el, "id");
+    if (id === undefined) continue;
+    if (seen.has(id)) {
+      errors.push({
+        line: el.line,
+        message: `<${el.name}> id "${id}" is already used on line ${seen.get(id)}`,
+      });
+    } else seen.set(id, el.line);
+  }
+  return errors;
+}
+
+module.exports = {
+  indexResources,
+  checkResids,
+  checkUrls,
+  checkUniqueUiIds,
+  httpsProblem,
+  holdsUrl,
+};

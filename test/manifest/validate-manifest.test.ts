@@ -134,6 +134,12 @@ const brokenCases: {
     message: /<bt:Image size="32"> icon file assets\/icon-64\.png is 64x64 px, expected 32x32/,
   },
   {
+    name: "a control reusing its group's id",
+    edit: (m) => replaceOnce(m, 'id="CNTech.TaskpaneButton"', 'id="CNTech.Group"'),
+    message: /<Control> id "CNTech\.Group" is already used on line \d+/,
+    lineOfText: '<Control xsi:type="Button" id="CNTech.Group"',
+  },
+  {
     name: "short-lived runtime",
     edit: (m) => replaceOnce(m, 'lifetime="long"', 'lifetime="short"'),
     message: /<Runtime> lifetime must be "long" for a shared runtime/,
