@@ -16,7 +16,10 @@ const http = require("http");
 const { spawnSync, spawn } = require("child_process");
 
 const ROOT = path.resolve(__dirname, "..");
-const DIST = path.join(ROOT, "dist");
+// WORKBENCH_DIST serves another build of the add-in (e.g. a development build) instead of dist/.
+const DIST = process.env.WORKBENCH_DIST
+  ? path.resolve(process.env.WORKBENCH_DIST)
+  : path.join(ROOT, "dist");
 const WB_DIST = path.join(ROOT, "dist-workbench");
 const OFFICE_JS = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 
@@ -83,7 +86,7 @@ function ensureBuilt({ log = console.log } = {}) {
     path.join(ROOT, "src", "workbench"),
     path.join(ROOT, "src", "cli"),
   ]);
-  if (addinBuilt === 0 || addinSources > addinBuilt) {
+  if (!process.env.WORKBENCH_DIST && (addinBuilt === 0 || addinSources > addinBuilt)) {
     log("Building the add-in (dist/)...");
     run("npm", ["run", "build"]);
   }

@@ -106,6 +106,7 @@ export class GridView {
     let maxRow = 0;
     let maxCol = 0;
     if (sheet) {
+      const tables = this.model.tables.filter((t) => t.sheetId === sheet.id).map((t) => t.rect);
       for (const [key, cell] of sheet.cells) {
         const r = Math.floor(key / 16384);
         const c = key % 16384;
@@ -114,7 +115,11 @@ export class GridView {
         if (r > 400) continue;
         const t = displayValue(cell.value, cell.numberFormat).text;
         // Text that runs on into an empty neighbour (labels, titles) does not widen its column.
-        if (typeof cell.value === "string" && !filled(sheet, r, c + 1)) continue;
+        const inTable = tables.some(
+          (t) =>
+            r >= t.row && r < t.row + t.rowCount && c >= t.column && c < t.column + t.columnCount
+        );
+        if (typeof cell.value === "string" && !inTable && !filled(sheet, r, c + 1)) continue;
         if (!texts.has(c)) texts.set(c, []);
         texts.get(c)!.push(t);
       }

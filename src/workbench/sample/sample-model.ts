@@ -90,7 +90,7 @@ const SCENARIO_ROWS: SampleRow[] = [
     needs: ["SCENARIO.SPREAD"],
   },
   {
-    label: "Scenario 95% VaR, 20 days (seeded Monte Carlo)",
+    label: "Scenario 95% VaR, 20 days",
     formula: "=CNTECH.SCENARIO.VAR({s},CNTECH_SCENARIO,0.95,20)",
     format: "0.00%",
     needs: ["SCENARIO.VAR"],

@@ -1,0 +1,116 @@
+/* eslint-disable no-undef */
+/**
+ * Import flow: the pane's Import tab writes the basket history into new sheets - Excel tables with a
+ * header block (source, as-of, synthetic) and a native line chart of the basket vs the Nasdaq - in
+ * the same in-memory workbook the grid shows.
+ */
+const { describe, it, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { openSession, eventually } = require("./support/session");
+
+describe("workbench import tab", () => {
+  let s;
+  let pane;
+  before(async () => {
+    s = await openSession();
+    pane = s.page.getByRole("complementary", { name: "CNTech task pane" });
+    await pane.getByRole("tab", { name: "Import" }).click();
+    await pane.getByRole("button", { name: "Import", exact: true }).click();
+  });
+  after(async () => {
+    if (s) await s.close();
+  });
+
+  const workbook = () =>
+    s.page.evaluate(async () => {
+      const wb = await window.cntechWorkbench;
+      return {
+        sheets: wb.sim.api.listSheets(),
+        tables: wb.sim.api.listTables(),
+        charts: wb.sim.api.listCharts(),
+      };
+    });
+
+  it("creates the four sheets, each with an Excel table", async () => {
+    const state = await eventually(workbook, (w) => w.tables.length >= 4 && w.charts.length >= 1, {
+      timeout: 60000,
+      what: "tables and chart after Import",
+    });
+    for (const base of ["Prices", "Returns", "Performance", "Summary"])
+      assert.ok(
+        state.sheets.some((n) => n.endsWith(base)),
+        `a sheet ending "${base}" in ${state.sheets.join(", ")}`
+      );
+    const tabs = s.page.getByRole("navigation", { name: "Sheet tabs" });
+    await eventually(
+      async () => (await tabs.getByRole("button").allTextContents()).join("|"),
+      (t) => /Prices/.test(t) && /Summary/.test(t),
+      { what: "sheet tabs" }
+    );
+    assert.ok(state.tables.every((t) => state.sheets.includes(t.sheet)));
+  });
+
+  it("shows the header block above the prices table in the grid", async () => {
+    const { sheets, tables } = await workbook();
+    const prices = sheets.find((n) => n.endsWith("Prices"));
+    await s.page
+      .getByRole("navigation", { name: "Sheet tabs" })
+      .getByRole("button", { name: prices })
+      .click();
+    const table = tables.find((t) => t.sheet === prices);
+    const headerRow = Number(/\d+/.exec(table.address)[0]);
+    const above = await s.page.locator(".wb-viewport .wb-cell").evaluateAll(
+      (cells, last) =>
+        cells
+          .filter((c) => Number(/\d+$/.exec(c.dataset.cell || "")?.[0]) < last)
+          .map((c) => c.textContent)
+          .join(" | "),
+      headerRow
+    );
+    assert.match(above, /synthetic/i);
+    assert.match(above, /source/i);
+    assert.match(above, /USD|HKD|CNY/);
+    const header = await s.page.locator(`.wb-viewport .wb-table-header`).allTextContents();
+    assert.ok(header.length >= 2, `table header cells: ${header.join(", ")}`);
+  });
+
+  it("draws the basket-vs-Nasdaq line chart on the Performance sheet", async () => {
+    const { sheets, charts } = await workbook();
+    const perf = sheets.find((n) => n.endsWith("Performance"));
+    const chart = charts.find((c) => c.sheet === perf);
+    assert.ok(chart, `a chart on ${perf}`);
+    assert.match(chart.chartType, /line/i);
+    await s.page
+      .getByRole("navigation", { name: "Sheet tabs" })
+      .getByRole("button", { name: perf })
+      .click();
+    const figure = s.page.getByRole("img", { name: /^Chart:/ });
+    await figure.waitFor({ state: "visible" });
+    const box = await figure.boundingBox();
+    assert.ok(box.width > 200 && box.height > 120, JSON.stringify(box));
+  });
+
+  it("computes the new sheets with no error cells and made no outside requests", async () => {
+    const errors = await s.page.evaluate(async () => {
+      const wb = await window.cntechWorkbench;
+      await wb.idle();
+      const out = [];
+      for (const sheet of wb.sim.api.listSheets()) {
+        const used = wb.sim.api.usedAddress(sheet);
+        if (!used || !/Prices|Returns|Performance|Summary/.test(sheet)) continue;
+        wb.sim.api.getValues(sheet, used).forEach((row, r) =>
+          row.forEach((v, c) => {
+            if (
+              typeof v === "string" &&
+              /^#(N\/A|VALUE!|NUM!|NAME\?|REF!|DIV\/0!|SPILL!|CALC!)/.test(v)
+            )
+              out.push(`${sheet} r${r} c${c} ${v}`);
+          })
+        );
+      }
+      return out;
+    });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(s.external, []);
+  });
+});
