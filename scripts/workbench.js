@@ -146,8 +146,11 @@ function startServer({ port = 3100 } = {}) {
 
 /** The system Chromium: $CHROMIUM_PATH, or the Debian / Ubuntu / Chrome locations. */
 function findChromium() {
+  if (process.env.CHROMIUM_PATH) {
+    if (fs.existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+    throw new Error(`Chromium not found at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}`);
+  }
   const candidates = [
-    process.env.CHROMIUM_PATH,
     "/usr/bin/chromium",
     "/usr/bin/chromium-browser",
     "/usr/bin/google-chrome",

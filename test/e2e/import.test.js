@@ -90,6 +90,35 @@ describe("workbench import tab", () => {
     assert.ok(box.width > 200 && box.height > 120, JSON.stringify(box));
   });
 
+  it("writes live CNTECH formulas when asked, and they reproduce the values-mode summary", async () => {
+    await pane.getByRole("checkbox", { name: /live CNTECH formulas/ }).check();
+    await pane.getByRole("button", { name: "Import", exact: true }).click();
+    const summaries = await eventually(
+      async () => (await workbook()).sheets.filter((n) => /Summary/.test(n)),
+      (list) => list.length >= 2,
+      { timeout: 60000, what: "a second Summary sheet" }
+    );
+    const compared = await s.page.evaluate(async ([values, live]) => {
+      const wb = await window.cntechWorkbench;
+      await wb.idle();
+      const table = (sheet) => wb.sim.api.listTables().find((t) => t.sheet === sheet);
+      const rows = (sheet) => wb.sim.api.getValues(sheet, table(sheet).address);
+      const formulas = wb.sim.api.formulaCells().filter((c) => c.sheet === live).length;
+      const [head, ...body] = rows(values);
+      const col = head.indexOf("Return");
+      const liveRows = new Map(
+        rows(live)
+          .slice(1)
+          .map((r) => [r[0], r])
+      );
+      const diffs = body.map((r) => Math.abs(r[col] - liveRows.get(r[0])[col]));
+      return { formulas, n: body.length, col, maxDiff: Math.max(...diffs) };
+    }, summaries);
+    assert.ok(compared.formulas >= 30, `live summary has ${compared.formulas} formulas`);
+    assert.ok(compared.col >= 0 && compared.n >= 30, JSON.stringify(compared));
+    assert.ok(compared.maxDiff < 1e-12, `largest difference ${compared.maxDiff}`);
+  });
+
   it("computes the new sheets with no error cells and made no outside requests", async () => {
     const errors = await s.page.evaluate(async () => {
       const wb = await window.cntechWorkbench;
@@ -112,5 +141,6 @@ describe("workbench import tab", () => {
     });
     assert.deepEqual(errors, []);
     assert.deepEqual(s.external, []);
+    assert.deepEqual(s.pageErrors, []);
   });
 });

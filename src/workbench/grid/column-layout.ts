@@ -16,12 +16,19 @@ export class ColumnLayout {
     for (const w of widths) this.starts.push(this.starts[this.starts.length - 1] + w);
   }
 
-  /** Fits widths to the longest text per column (texts[c] lists the shown strings of column c). */
-  static fit(columnCount: number, texts: Map<number, string[]>): ColumnLayout {
+  /**
+   * Fits widths to the widest text per column (texts[c] lists the shown strings of column c),
+   * measured with `measure` (pixels) or estimated from the character count.
+   */
+  static fit(
+    columnCount: number,
+    texts: Map<number, string[]>,
+    measure: (text: string) => number = (t) => t.length * CHAR_WIDTH
+  ): ColumnLayout {
     const widths: number[] = [];
     for (let c = 0; c < columnCount; c++) {
-      const longest = Math.max(0, ...(texts.get(c) ?? []).map((t) => t.length));
-      widths.push(Math.min(300, Math.max(DEFAULT_WIDTH, Math.ceil(longest * CHAR_WIDTH + 18))));
+      const widest = Math.max(0, ...(texts.get(c) ?? []).map(measure));
+      widths.push(Math.min(300, Math.max(DEFAULT_WIDTH, Math.ceil(widest + 16))));
     }
     return new ColumnLayout(widths);
   }

@@ -125,7 +125,7 @@ export class GridView {
       }
     }
     const columns = Math.max(maxCol + 6, 20);
-    const fitted = ColumnLayout.fit(columns, texts);
+    const fitted = ColumnLayout.fit(columns, texts, (t) => this.measure(t));
     const widths: number[] = [];
     for (let c = 0; c < columns; c++)
       widths.push(
@@ -135,6 +135,20 @@ export class GridView {
     this.rowCount = Math.max(maxRow + 30, 60);
     this.canvas.style.width = `${this.layout.totalWidth}px`;
     this.canvas.style.height = `${this.rowCount * ROW_HEIGHT}px`;
+  }
+
+  private measurer: CanvasRenderingContext2D | null | undefined;
+
+  /** Text width in pixels in the grid's font (bold, to leave room for headers). */
+  private measure(text: string): number {
+    if (this.measurer === undefined) {
+      this.measurer = document.createElement("canvas").getContext("2d");
+      if (this.measurer) {
+        const font = getComputedStyle(this.root).fontFamily;
+        this.measurer.font = `600 13px ${font}`;
+      }
+    }
+    return this.measurer ? this.measurer.measureText(text).width : text.length * 7.6;
   }
 
   schedule(): void {
