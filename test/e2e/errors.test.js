@@ -17,7 +17,7 @@ describe("workbench errors", () => {
   });
 
   async function statusText() {
-    return (await s.page.getByRole("status").textContent()).trim();
+    return (await s.page.getByRole("status", { name: "Status bar" }).textContent()).trim();
   }
 
   it("shows #N/A and the function's message for the sample's unknown-symbol example", async () => {

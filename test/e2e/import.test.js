@@ -6,7 +6,7 @@
  */
 const { describe, it, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { openSession, eventually } = require("./support/session");
+const { openSession, eventually, typeInto } = require("./support/session");
 
 describe("workbench import tab", () => {
   let s;
@@ -142,5 +142,36 @@ describe("workbench import tab", () => {
     assert.deepEqual(errors, []);
     assert.deepEqual(s.external, []);
     assert.deepEqual(s.pageErrors, []);
+  });
+});
+
+describe("workbench selection and the pane's 'Use selected range'", () => {
+  let s;
+  before(async () => {
+    s = await openSession();
+  });
+  after(async () => {
+    if (s) await s.close();
+  });
+
+  it("hands the grid's selected range to the pane as a custom basket", async () => {
+    const { goTo } = require("./support/session");
+    await typeInto(s.page, "H2", "Ticker");
+    await typeInto(s.page, "H3", "0700.HK");
+    await typeInto(s.page, "H4", "0981.HK");
+    await typeInto(s.page, "H5", "NVDA");
+    await goTo(s.page, "H2:H5");
+    assert.equal(await s.page.getByLabel("Name box").inputValue(), "H2:H5");
+    assert.match(await s.page.getByRole("status", { name: "Status bar" }).textContent(), /Count: 4/);
+    const pane = s.page.getByRole("complementary", { name: "CNTech task pane" });
+    await pane.getByRole("button", { name: "Use selected range" }).click();
+    const symbols = pane.getByRole("textbox", { name: "Symbols" });
+    await eventually(
+      () => symbols.inputValue(),
+      (v) => v === "0700.HK\n0981.HK\nNVDA",
+      {
+        what: "the Symbols box",
+      }
+    );
   });
 });

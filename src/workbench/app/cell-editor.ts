@@ -90,7 +90,11 @@ export class CellEditor {
       Tab: [0, 1],
     };
     const move = moves[e.key];
-    if (move) {
+    if (move && e.shiftKey && e.key.startsWith("Arrow")) {
+      e.preventDefault();
+      const { row: er, column: ec } = this.grid.extent;
+      this.grid.select({ row: er + move[0], column: ec + move[1] }, true);
+    } else if (move) {
       e.preventDefault();
       const sign = e.shiftKey && (e.key === "Enter" || e.key === "Tab") ? -1 : 1;
       this.grid.select({ row: row + move[0] * sign, column: column + move[1] * sign });

@@ -79,6 +79,11 @@ export class WorkbenchApp {
       );
       if (sheet.name !== this.grid.sheet) this.showSheet(sheet.name);
       this.grid.select({ row: rect.row, column: rect.column });
+      if (rect.rowCount * rect.columnCount > 1)
+        this.grid.select(
+          { row: rect.row + rect.rowCount - 1, column: rect.column + rect.columnCount - 1 },
+          true
+        );
       this.grid.viewport.focus();
     } catch (e) {
       this.status.textContent = `Cannot go to "${address}": ${(e as Error).message}`;
@@ -124,7 +129,14 @@ export class WorkbenchApp {
   private selected(sel: Selection): void {
     const sheet = this.grid.sheet;
     const address = `${columnName(sel.column)}${sel.row + 1}`;
-    this.nameBox.value = address;
+    const r = this.grid.range;
+    const rangeAddress =
+      r.rowCount * r.columnCount > 1
+        ? `${columnName(r.column)}${r.row + 1}:${columnName(r.column + r.columnCount - 1)}${r.row + r.rowCount}`
+        : address;
+    this.nameBox.value = rangeAddress;
+    // Excel's selection is what the pane's "Use selected range" reads (workbook.getSelectedRange()).
+    if (this.sim.model.findSheet(sheet)) this.sim.api.setSelection(sheet, rangeAddress);
     const cell = this.sim.model.findSheet(sheet)?.cells.get(cellKey(sel.row, sel.column));
     const spillFormula =
       cell?.spillFrom !== undefined
@@ -134,7 +146,10 @@ export class WorkbenchApp {
       this.formulaBar.value = spillFormula ?? this.editText(sel);
     this.formulaBar.classList.toggle("wb-ghost", spillFormula !== undefined);
     const shown = displayValue(cell?.value, cell?.numberFormat);
-    if (shown.kind === "error") {
+    if (r.rowCount * r.columnCount > 1) {
+      this.status.textContent = this.aggregate(sheet, r);
+      this.status.dataset.kind = "";
+    } else if (shown.kind === "error") {
       const message = this.calc.messageAt(sheet, sel.row, sel.column);
       this.status.textContent = `${address}: ${shown.text}${message ? ` — ${message}` : ""}`;
       this.status.dataset.kind = "error";
@@ -142,6 +157,32 @@ export class WorkbenchApp {
       this.status.textContent = cell?.formula ? `${address} = ${shown.text}` : "";
       this.status.dataset.kind = "";
     }
+  }
+
+  /** Excel's status-bar summary of a selected range: Average, Count, Sum. */
+  private aggregate(
+    sheetName: string,
+    r: { row: number; column: number; rowCount: number; columnCount: number }
+  ): string {
+    const sheet = this.sim.model.findSheet(sheetName);
+    if (!sheet || r.rowCount * r.columnCount > 200000) return "";
+    let count = 0;
+    let numbers = 0;
+    let sum = 0;
+    for (let i = r.row; i < r.row + r.rowCount; i++)
+      for (let j = r.column; j < r.column + r.columnCount; j++) {
+        const v = sheet.cells.get(cellKey(i, j))?.value;
+        if (v === undefined || v === "") continue;
+        count++;
+        if (typeof v === "number") {
+          numbers++;
+          sum += v;
+        }
+      }
+    const fmt = (x: number): string => displayValue(x).text;
+    return numbers > 0
+      ? `Average: ${fmt(sum / numbers)}   Count: ${count}   Sum: ${fmt(sum)}`
+      : `Count: ${count}`;
   }
 
   private renderTabs(): void {

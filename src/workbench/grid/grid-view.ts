@@ -59,7 +59,11 @@ export class GridView {
   /** Overlay layer for charts (kept across renders). */
   readonly overlay: HTMLDivElement;
   sheet = "";
+  /** The active cell. */
   selection: Selection = { row: 0, column: 0 };
+  /** The opposite corner of the selected range (equal to the active cell for one cell). */
+  extent: Selection = { row: 0, column: 0 };
+  private dragging = false;
   layout = new ColumnLayout([]);
   private rowCount = 100;
   private frame = 0;
@@ -84,7 +88,14 @@ export class GridView {
     this.selectionBox = el("div", "wb-selection", this.canvas);
     this.overlay = el("div", "wb-overlay", this.canvas);
     this.viewport.addEventListener("scroll", () => this.schedule());
-    this.viewport.addEventListener("mousedown", (e) => this.pointer(e, false));
+    this.viewport.addEventListener("mousedown", (e) => {
+      this.dragging = e.button === 0;
+      this.pointer(e, false, e.shiftKey);
+    });
+    this.viewport.addEventListener("mousemove", (e) => {
+      if (this.dragging && e.buttons === 1) this.pointer(e, false, true);
+    });
+    window.addEventListener("mouseup", () => (this.dragging = false));
     this.viewport.addEventListener("dblclick", (e) => this.pointer(e, true));
     new ResizeObserver(() => this.schedule()).observe(this.viewport);
   }
@@ -159,25 +170,41 @@ export class GridView {
     });
   }
 
-  private pointer(e: MouseEvent, activate: boolean): void {
+  private pointer(e: MouseEvent, activate: boolean, extend = false): void {
     const target = e.target as HTMLElement;
     if (target.closest(".wb-overlay") || target.classList.contains("wb-editor")) return;
     const rect = this.canvas.getBoundingClientRect();
     const row = Math.floor((e.clientY - rect.top) / ROW_HEIGHT);
     const column = this.layout.columnAt(e.clientX - rect.left);
-    this.select({ row, column });
+    if (extend && this.extent.row === row && this.extent.column === column) return;
+    this.select({ row, column }, extend);
     if (activate) this.hooks.onActivate(this.selection);
   }
 
-  select(sel: Selection): void {
-    this.selection = { row: Math.max(0, sel.row), column: Math.max(0, sel.column) };
-    this.scrollIntoView();
+  /** Selects a cell, or (extend) stretches the range from the active cell to it. */
+  select(sel: Selection, extend = false): void {
+    const cell = { row: Math.max(0, sel.row), column: Math.max(0, sel.column) };
+    this.extent = cell;
+    if (!extend) this.selection = cell;
+    this.scrollIntoView(cell);
     this.render();
     this.hooks.onSelect(this.selection);
   }
 
-  private scrollIntoView(): void {
-    const { row, column } = this.selection;
+  /** The selected range (0-based, inclusive start, counts). */
+  get range(): { row: number; column: number; rowCount: number; columnCount: number } {
+    const a = this.selection;
+    const b = this.extent;
+    return {
+      row: Math.min(a.row, b.row),
+      column: Math.min(a.column, b.column),
+      rowCount: Math.abs(a.row - b.row) + 1,
+      columnCount: Math.abs(a.column - b.column) + 1,
+    };
+  }
+
+  private scrollIntoView(cell: Selection): void {
+    const { row, column } = cell;
     const v = this.viewport;
     const top = row * ROW_HEIGHT;
     if (top < v.scrollTop) v.scrollTop = top;
@@ -323,13 +350,16 @@ export class GridView {
 
   private renderSelection(): void {
     const { row, column } = this.selection;
-    const b = this.cellBox(row, column);
+    const r = this.range;
+    const top = this.cellBox(r.row, r.column);
+    const right = this.layout.left(r.column + r.columnCount);
     Object.assign(this.selectionBox.style, {
-      left: `${b.left - 1}px`,
-      top: `${b.top - 1}px`,
-      width: `${b.width + 1}px`,
-      height: `${b.height + 1}px`,
+      left: `${top.left - 1}px`,
+      top: `${top.top - 1}px`,
+      width: `${right - top.left + 1}px`,
+      height: `${r.rowCount * ROW_HEIGHT + 1}px`,
     });
+    this.selectionBox.classList.toggle("wb-multi", r.rowCount * r.columnCount > 1);
     const spill = this.hooks.spillAt(this.sheet, row, column);
     if (spill) {
       const s = this.cellBox(spill.row, spill.column);
