@@ -198,6 +198,17 @@ describe("workbench calculation engine", () => {
     expect(value(sim, "C1")).toBe("fallback");
   });
 
+  it("returns an argument's error without calling the function, as Excel does", async () => {
+    const { sim, calc, calls } = setup();
+    await enter(calc, "A1", '=T.FAIL("XYZ")');
+    await enter(calc, "B1", "=T.ADD(A1,1)");
+    await enter(calc, "C1", "=T.ARGS(A1:A2,1)");
+    expect(value(sim, "B1")).toBe("#N/A");
+    expect(calc.messageAt("Sheet1", 0, 1)).toBe("Unknown symbol XYZ");
+    expect(value(sim, "C1")).toBe("#N/A");
+    expect(calls).toHaveLength(0);
+  });
+
   it("flags a circular reference instead of looping", async () => {
     const { sim, calc } = setup();
     await enter(calc, "A1", "=B1+1");

@@ -48,6 +48,11 @@ export type AnyFunction = (...args: unknown[]) => unknown;
 /** How a thrown or returned value is recognised as a CustomFunctions.Error. */
 function asCellError(e: unknown): CellError | undefined {
   if (e instanceof CellError) return e;
+  // The formula library's own error values (e.g. an #N/A read from a cell) carry `error`.
+  if (e instanceof Error && typeof (e as { error?: unknown }).error === "string") {
+    const code = (e as unknown as { error: string }).error;
+    if (code.startsWith("#")) return new CellError(code, e.message);
+  }
   if (
     e &&
     typeof e === "object" &&
@@ -98,8 +103,10 @@ function convertArg(
   const matrix = param?.dimensionality === "matrix";
   const value = arg.value;
   if (matrix) {
-    if (Array.isArray(value)) return value.map((row) => (row as unknown[]).map(emptyToBlank));
-    return [[emptyToBlank(value)]];
+    const rows = Array.isArray(value) ? (value as unknown[][]) : [[value]];
+    // Excel does not call a custom function with an error in its arguments: it returns the error.
+    for (const row of rows) for (const v of row) if (v instanceof Error) throw v;
+    return rows.map((row) => row.map(emptyToBlank));
   }
   // A scalar parameter given a range: Excel takes the first cell (implicit intersection aside).
   const scalar = Array.isArray(value) ? (value[0] as unknown[])?.[0] : value;
