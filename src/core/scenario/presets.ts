@@ -23,7 +23,8 @@ export interface ScenarioPreset {
   readonly figures?: readonly EpisodeFigure[];
 }
 
-const SOURCE_NOTE = "public reporting of the session (issue 8); to verify against exchange data";
+const SOURCE_NOTE =
+  "Figures: public reporting of the session (as given in issue 8), to verify against exchange data.";
 
 /** Presets, historical first. Ids are stable (the pane's picker and docs use them). */
 export const PRESETS: readonly ScenarioPreset[] = [

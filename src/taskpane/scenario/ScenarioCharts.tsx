@@ -26,7 +26,10 @@ export function ConstituentBars({ view }: { view: ScenarioView }): React.JSX.Ele
       options: {
         indexAxis: "y",
         maintainAspectRatio: false,
-        scales: { x: { title: { display: true, text: "scenario return, %" } } },
+        scales: {
+          x: { title: { display: true, text: "scenario return, %" } },
+          y: { ticks: { autoSkip: false, font: { size: 10 } } },
+        },
       },
     }),
     [rows]

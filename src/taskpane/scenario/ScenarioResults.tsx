@@ -21,11 +21,12 @@ import {
 const useStyles = makeStyles({
   grid: {
     display: "grid",
-    gridTemplateColumns: "auto 1fr",
+    gridTemplateColumns: "1fr auto",
     columnGap: "12px",
     rowGap: "2px",
     fontVariantNumeric: "tabular-nums",
   },
+  value: { margin: 0, textAlign: "right", whiteSpace: "nowrap" },
   note: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -62,17 +63,23 @@ export function ScenarioResults({
     <>
       <dl className={styles.grid} aria-label="Scenario results">
         <dt>{v.basketLabel} (linear)</dt>
-        <dd data-testid="scenario-basket">{formatPct(v.basket)}</dd>
+        <dd className={styles.value} data-testid="scenario-basket">
+          {formatPct(v.basket)}
+        </dd>
         <dt>{benchmarkName(v.benchmark)}</dt>
-        <dd data-testid="scenario-benchmark">{formatPct(v.benchmarkReturn)}</dd>
+        <dd className={styles.value} data-testid="scenario-benchmark">
+          {formatPct(v.benchmarkReturn)}
+        </dd>
         <dt>Spread</dt>
-        <dd data-testid="scenario-spread">{formatPct(v.spread)}</dd>
+        <dd className={styles.value} data-testid="scenario-spread">
+          {formatPct(v.spread)}
+        </dd>
         <dt>Spread 5th–95th pct</dt>
-        <dd>
+        <dd className={styles.value}>
           {formatPct(v.mc.p05)} … {formatPct(v.mc.p95)}
         </dd>
         <dt>Spread VaR / ES 95 % (loss)</dt>
-        <dd data-testid="scenario-var">
+        <dd className={styles.value} data-testid="scenario-var">
           {formatLoss(v.mc.valueAtRisk)} / {formatLoss(v.mc.expectedShortfall)}
         </dd>
       </dl>
