@@ -192,21 +192,40 @@ export async function writeSampleModel(
     set(`B${row}`, '=CNTECH.QUOTE("0700.HK")', "#,##0.00");
     row += 2;
   }
-  if (functionNames.has("SOURCE")) {
-    set(`A${row}`, "Provenance of the numbers (spilled)");
-    style(`A${row}`, "format.font.bold", true);
-    set(`B${row}`, '=CNTECH.SOURCE("NDX")');
-    row += 4;
-  }
-  if (functionNames.has("BASKET")) {
-    set(`A${row}`, "CN_AI_CHIPS constituents (spilled)");
-    style(`A${row}`, "format.font.bold", true);
-    set(`B${row}`, '=CNTECH.BASKET("CN_AI_CHIPS")');
-    api.setNumberFormat("Model", `D${row + 1}:D${row + 30}`, "0.00%");
-  }
+  if (functionNames.has("SOURCE") || functionNames.has("BASKET"))
+    writeBasketsSheet(sim, functionNames);
   if (functionNames.has("HISTORY")) writeHistorySheet(sim);
   api.setActiveSheet("Model");
   return result;
+}
+
+/** Spilled reference tables: where the numbers come from, and what the China AI & chips basket holds. */
+function writeBasketsSheet(sim: ExcelSim, functionNames: Set<string>): void {
+  const name = sim.api.addSheet("Baskets");
+  const bold = (address: string): void => {
+    sim.model.formatLog.push({ sheet: name, address, property: "format.font.bold", value: true });
+  };
+  let row = 1;
+  if (functionNames.has("SOURCE")) {
+    sim.api.setCell(
+      name,
+      `A${row}`,
+      "Where the China AI & chips numbers come from (spilled by CNTECH.SOURCE)"
+    );
+    bold(`A${row}`);
+    sim.api.setCell(name, `A${row + 1}`, '=CNTECH.SOURCE("CN_AI_CHIPS")');
+    row += 19;
+  }
+  if (functionNames.has("BASKET")) {
+    sim.api.setCell(
+      name,
+      `A${row}`,
+      "China AI & chips (CN_AI_CHIPS) constituents (spilled by CNTECH.BASKET)"
+    );
+    bold(`A${row}`);
+    sim.api.setCell(name, `A${row + 1}`, '=CNTECH.BASKET("CN_AI_CHIPS")');
+    sim.api.setNumberFormat(name, `C${row + 2}:C${row + 40}`, "0.00%");
+  }
 }
 
 /** Weekly closes of the seed baskets' benchmarks, spilled by CNTECH.HISTORY. */
