@@ -6,7 +6,6 @@
 import { dayFromIso } from "../core/dates";
 import { invalidValue, notAvailable } from "../core/errors";
 import { windowReturn } from "../core/returns";
-import { seriesVolatility } from "../core/risk";
 import {
   DEFAULT_SEED,
   ExposureTable,
@@ -24,6 +23,7 @@ import {
   resolveScenario,
   runScenarioMonteCarlo,
   ScenarioRequest,
+  trailingYearVol,
 } from "../core/scenario";
 import { getMarketData } from "../data/market-data";
 import {
@@ -124,14 +124,12 @@ export function scenarioSpreadFn(
   }
 }
 
-/** Annualised vol over the last year of the configured source, or undefined when it lacks the symbol. */
+/** One-year vol from the configured source, or undefined when it lacks the symbol (segment default). */
 async function historyVol(symbol: string): Promise<number | undefined> {
   const end = today();
   try {
     const { series } = await getMarketData().getHistory(symbol, end - 400, end);
-    const last = series.dates[series.dates.length - 1];
-    const v = seriesVolatility(series, last - 365, last, { kind: "total" });
-    return Number.isFinite(v) && v > 0 ? v : undefined;
+    return trailingYearVol(series);
   } catch (e) {
     if ((e as { kind?: string }).kind === "na") return undefined; // documented: segment default
     throw e;

@@ -91,6 +91,14 @@ describe("Scenario tab", () => {
     ).toBe("CUSTOM");
   });
 
+  test("states where the Monte Carlo's vols come from, labelling synthetic demo history", async () => {
+    renderTab();
+    await waitFor(
+      () => expect(screen.getByText(/one year of demo \(synthetic\) history/)).toBeTruthy(),
+      { timeout: 10000 }
+    );
+  }, 15000);
+
   test("opens on the levels already in the workbook (the workbook is the source of truth)", async () => {
     sim.api.addSheet("Scenario");
     sim.api.setCell("Scenario", "A1", "TAIWAN");

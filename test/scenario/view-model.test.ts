@@ -30,6 +30,16 @@ describe("Scenario tab view model", () => {
     expect(view.mc.expectedShortfall).toBeGreaterThan(view.mc.valueAtRisk);
   });
 
+  test("idiosyncratic vols from history widen or narrow the spread distribution", () => {
+    const symbols = getPresetBasket("HSTECH")!.constituents.map((c) => c.symbol);
+    const calm = new Map([...symbols, "^NDX"].map((s) => [s, 0.05]));
+    const wild = new Map([...symbols, "^NDX"].map((s) => [s, 0.9]));
+    const a = computeScenarioView("HSTECH", levels, undefined, calm);
+    const b = computeScenarioView("HSTECH", levels, undefined, wild);
+    expect(b.mc.p95 - b.mc.p05).toBeGreaterThan(a.mc.p95 - a.mc.p05);
+    expect(a.spread).toBe(b.spread); // the linear scenario does not depend on noise
+  });
+
   test("an override table missing the basket's symbols is an error, not zeros", () => {
     const table = new Map([["^NDX", { ...levels }]]);
     expect(() => computeScenarioView("HSTECH", levels, table)).toThrow(

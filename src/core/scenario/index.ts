@@ -9,3 +9,4 @@ export * from "./parse";
 export * from "./calibrate";
 export * from "./gpr";
 export * from "./analysis";
+export * from "./vols";

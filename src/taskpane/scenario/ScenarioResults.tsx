@@ -16,7 +16,9 @@ import {
   formatPct,
   PANE_MC,
   ScenarioView,
+  viewSymbols,
 } from "./view-model";
+import { useHistoryVols } from "./use-history-vols";
 
 const useStyles = makeStyles({
   grid: {
@@ -44,13 +46,15 @@ export function ScenarioResults({
 }: ScenarioResultsProps): React.JSX.Element {
   const styles = useStyles();
   const deferred = React.useDeferredValue(levels);
+  const symbols = React.useMemo(() => viewSymbols(basket), [basket]);
+  const history = useHistoryVols(symbols);
   const result = React.useMemo((): { view?: ScenarioView; error?: string } => {
     try {
-      return { view: computeScenarioView(basket, deferred, exposures) };
+      return { view: computeScenarioView(basket, deferred, exposures, history?.vols) };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
-  }, [basket, deferred, exposures]);
+  }, [basket, deferred, exposures, history]);
 
   if (!result.view)
     return (
@@ -59,6 +63,10 @@ export function ScenarioResults({
       </MessageBar>
     );
   const v = result.view;
+  const volNote = history
+    ? `from one year of ${history.source} history` +
+      (history.missing ? ` (${history.missing} symbols: segment defaults)` : "")
+    : "from segment defaults while history loads";
   return (
     <>
       <dl className={styles.grid} aria-label="Scenario results">
@@ -87,7 +95,7 @@ export function ScenarioResults({
         Exposures:{" "}
         {exposures ? "your CNTECH_EXPOSURES table" : "CNTech defaults (docs/scenarios.md)"}. Monte
         Carlo: {PANE_MC.paths} seeded paths over {PANE_MC.horizonDays} trading days, factor levels
-        ±0.5, segment-default idiosyncratic vols. A model, not market data.
+        ±0.5; idiosyncratic vols {volNote}. A model, not market data.
       </Caption1>
       <Subtitle2 as="h3">Per constituent</Subtitle2>
       <ConstituentBars view={v} />

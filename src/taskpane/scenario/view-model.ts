@@ -37,11 +37,18 @@ export interface ScenarioView {
   readonly histogram: { centres: number[]; counts: number[] };
 }
 
+/** The symbols the view needs history for: the basket's constituents and the benchmark. */
+export function viewSymbols(basketName: string): string[] {
+  const preset = getPresetBasket(basketName);
+  return preset ? [...preset.constituents.map((c) => c.symbol), DEFAULT_BENCHMARK] : [];
+}
+
 /** Computes the view, or throws the model's FinanceError (unknown symbol in an override table, ...). */
 export function computeScenarioView(
   basketName: string,
   levels: ScenarioLevels,
-  exposures?: ExposureTable
+  exposures?: ExposureTable,
+  idioVols?: ReadonlyMap<string, number>
 ): ScenarioView {
   const preset = getPresetBasket(basketName);
   if (!preset) throw new Error(`unknown basket ${basketName}`);
@@ -52,6 +59,7 @@ export function computeScenarioView(
     benchmark: DEFAULT_BENCHMARK,
     levels,
     exposures,
+    idioVols,
     horizonDays: PANE_MC.horizonDays,
     confidence: PANE_MC.confidence,
     paths: PANE_MC.paths,
