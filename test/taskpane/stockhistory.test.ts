@@ -2,7 +2,7 @@
  * STOCKHISTORY as a source, against the in-memory Excel with a stand-in for Excel's STOCKHISTORY:
  * results first show #BUSY! and arrive a moment later (as in Excel), then the import proceeds.
  */
-import { dayFromIso, excelSerialFromDay } from "../../src/core/dates";
+import { dayFromIso, dayFromYmd, excelSerialFromDay } from "../../src/core/dates";
 import {
   loadViaStockHistory,
   stockHistoryFormula,
@@ -14,24 +14,32 @@ import { freshExcel, request } from "./fixtures";
 const START = dayFromIso("2025-03-03");
 const END = dayFromIso("2025-03-14");
 
-/** Fake STOCKHISTORY: weekday closes 100, 101, … per stock; unknown stocks give #N/A. */
+/**
+ * Fake STOCKHISTORY: weekday closes 100, 101, … over the formula's own dates (FX pairs flat at 7.8);
+ * unknown stocks give #N/A.
+ */
 function installFakeStockHistory(sim: ReturnType<typeof freshExcel>, known: string[]): string[] {
   const seen: string[] = [];
   sim.api.setCalculator(() => {
     for (const f of sim.api.formulaCells()) {
-      const m = /^=STOCKHISTORY\("([^"]+)"/.exec(f.formula);
+      const m =
+        /^=STOCKHISTORY\("([^"]+)",DATE\((\d+),(\d+),(\d+)\),DATE\((\d+),(\d+),(\d+)\)/.exec(
+          f.formula
+        );
       if (!m || seen.includes(`${f.sheet}!${f.address}`)) continue;
       seen.push(`${f.sheet}!${f.address}`);
       sim.api.setCalculatedValue(f.sheet, f.row, f.column, "#BUSY!");
+      const [from, to] = [2, 5].map((k) => dayFromYmd(+m[k], +m[k + 1], +m[k + 2]));
       setTimeout(() => {
         if (!known.includes(m[1]))
           return sim.api.setCalculatedValue(f.sheet, f.row, f.column, "#N/A");
+        const fx = m[1].startsWith("USD/");
         const rows: (string | number)[][] = [["Date", "Close"]];
-        let p = m[1].startsWith("USD/") ? 7.8 : 100;
-        for (let d = START - 14; d <= END; d++) {
+        let p = fx ? 7.8 : 100;
+        for (let d = from; d <= to; d++) {
           if ((d + 4) % 7 === 0 || (d + 4) % 7 === 6) continue;
           rows.push([excelSerialFromDay(d), p]);
-          p += m[1].startsWith("USD/") ? 0 : 1;
+          p += fx ? 0 : 1;
         }
         sim.api.setCalculatedValue(f.sheet, f.row, f.column, rows);
       }, 5);
@@ -96,5 +104,26 @@ describe("STOCKHISTORY source", () => {
     const body = sim.api.getValues("CNTech Prices", t.address).slice(1);
     // 0700.HK: HKD 100, 101, … on the 20 weekdays 2025-02-17 … 2025-03-14, converted at 1/7.8.
     expect(body[body.length - 1][1]).toBeCloseTo(119 / 7.8, 9);
+  });
+
+  it("reads long histories in groups that keep each response far below 5 MB", async () => {
+    const sim = freshExcel();
+    // 100 symbols × 10 years: read at once, the response would be over 5 MB (Excel rejects it).
+    const symbols = Array.from(
+      { length: 100 },
+      (_, i) =>
+        `X${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`
+    );
+    installFakeStockHistory(sim, symbols);
+    const tenYears = dayFromIso("2015-03-02");
+    const { marketData, warnings } = await loadViaStockHistory(symbols, tenYears, END, "USD", {
+      pollMs: 2,
+    });
+    expect(warnings).toEqual([]);
+    expect(sim.stats.largestResponseBytes).toBeLessThan(1.5 * 1024 * 1024);
+    expect(sim.stats.rejectedSyncs).toBe(0);
+    const h = await marketData.getHistory("XDV", tenYears, END);
+    expect(h.series.dates.length).toBeGreaterThan(2600);
+    expect(h.series.close[0]).toBe(100);
   });
 });

@@ -37,6 +37,10 @@ export function stockHistoryFormula(stock: string, start: DayNumber, end: DayNum
 }
 
 const PENDING = new Set(["#BUSY!", "#GETTING_DATA"]);
+/** Generous JSON size of one read cell (an Excel date serial or a price). */
+const RESPONSE_BYTES_PER_CELL = 24;
+/** Response budget per read: 1 MB, a fifth of Excel's 5 MB limit. */
+const RESPONSE_BUDGET = 1024 * 1024;
 
 export interface StockHistoryOptions {
   readonly signal?: AbortSignal;
@@ -88,19 +92,31 @@ export async function loadViaStockHistory(
         ];
       });
       await context.sync();
+      // Poll the anchor cells only (tiny requests) until no result is still loading.
       const maxPolls = options.maxPolls ?? 60;
+      const anchors = sheet.getRangeByIndexes(0, 0, 1, 3 * pulls.length);
       for (let poll = 0; ; poll++) {
         if (options.signal?.aborted) throw new ImportCancelled();
-        const ranges = pulls.map((_, i) =>
-          sheet.getRangeByIndexes(0, 3 * i, rows, 2).load("values")
-        );
+        anchors.load("values");
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- polling until Excel has the results
         await context.sync();
-        const values = ranges.map((r) => r.values);
-        const pending = values.some((v) => PENDING.has(String(v[0][0])));
-        if (!pending || poll >= maxPolls) return values;
+        const pending = pulls.some((_, i) => PENDING.has(String(anchors.values[0][3 * i])));
+        if (!pending || poll >= maxPolls) break;
         await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
       }
+      // Then read the spills in groups whose response stays well under Excel's 5 MB limit.
+      const perPull = rows * 2 * RESPONSE_BYTES_PER_CELL;
+      const group = Math.max(1, Math.floor(RESPONSE_BUDGET / perPull));
+      const values: unknown[][][] = [];
+      for (let g = 0; g < pulls.length; g += group) {
+        const ranges = pulls
+          .slice(g, g + group)
+          .map((_, k) => sheet.getRangeByIndexes(0, 3 * (g + k), rows, 2).load("values"));
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one read per group bounds the response size
+        await context.sync();
+        values.push(...ranges.map((r) => r.values));
+      }
+      return values;
     } finally {
       sheet.delete();
       await context.sync();
