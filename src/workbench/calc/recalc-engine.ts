@@ -8,14 +8,16 @@ import { CellError, FormulaResult, ScalarValue } from "./cell-values";
 import { FormulaEvaluator, SheetRect } from "./formula-evaluator";
 import { StreamSessions } from "./stream-sessions";
 import { cellAddress, cellKey, cellRect, rectContains, rectsIntersect } from "./rects";
+import {
+  FormulaCell,
+  FormulaCellInput,
+  dependencyOrder,
+  noteInvasion,
+  outputRect,
+  sameRect,
+} from "./formula-cell";
 
-/** A formula cell as the model reports it. */
-export interface FormulaCellInput {
-  sheet: string;
-  row: number;
-  column: number;
-  formula: string;
-}
+export type { FormulaCellInput } from "./formula-cell";
 
 /** What the engine reads from and writes to the workbook model. */
 export interface CalcModel {
@@ -27,16 +29,6 @@ export interface CalcModel {
   setResult(sheet: string, row: number, column: number, value: ScalarValue): void;
   /** Writes (values) or clears (null) spilled cells, which hold no formula. */
   setSpill(rect: SheetRect, values: ScalarValue[][] | null): void;
-}
-
-interface FormulaCell extends FormulaCellInput {
-  precedents: SheetRect[];
-  /** Where the current array result spills (anchor included). */
-  spill?: SheetRect;
-  /** Where the last array result wanted to spill but was blocked (#SPILL!). */
-  blockedTarget?: SheetRect;
-  /** Cells of the spill range someone else has since written (keys). */
-  invaded: Set<string>;
 }
 
 const MAX_PASSES = 8;
@@ -152,7 +144,7 @@ export class RecalcEngine {
       // A write into a spill range blocks its anchor; clearing a blocker unblocks it.
       for (const cell of this.cells.values()) {
         if (cell.spill && rectsIntersect(cell.spill, item)) {
-          this.noteInvasion(cell, item);
+          noteInvasion(cell, item, (r, c) => this.model.isEmpty(cell.sheet, r, c));
           dirty.add(cell);
         }
         if (cell.blockedTarget && rectsIntersect(cell.blockedTarget, item)) dirty.add(cell);
@@ -187,26 +179,6 @@ export class RecalcEngine {
     }
   }
 
-  /** Records which cells of a spill range were written by someone else and now hold something. */
-  private noteInvasion(cell: FormulaCell, rect: SheetRect): void {
-    const spill = cell.spill!;
-    const r0 = Math.max(spill.row, rect.row);
-    const r1 = Math.min(spill.row + spill.rowCount, rect.row + rect.rowCount);
-    const c0 = Math.max(spill.column, rect.column);
-    const c1 = Math.min(spill.column + spill.columnCount, rect.column + rect.columnCount);
-    for (let r = r0; r < r1; r++)
-      for (let c = c0; c < c1; c++) {
-        if (r === cell.row && c === cell.column) continue;
-        const key = cellKey(cell.sheet, r, c);
-        if (this.model.isEmpty(cell.sheet, r, c)) cell.invaded.delete(key);
-        else cell.invaded.add(key);
-      }
-  }
-
-  private output(cell: FormulaCell): SheetRect {
-    return cell.spill ?? cellRect(cell.sheet, cell.row, cell.column);
-  }
-
   private dependentsOf(rect: SheetRect): FormulaCell[] {
     const out: FormulaCell[] = [];
     for (const c of this.cells.values())
@@ -219,7 +191,7 @@ export class RecalcEngine {
     const queue = [...dirty];
     while (queue.length > 0) {
       const cell = queue.pop()!;
-      for (const dep of this.dependentsOf(this.output(cell)))
+      for (const dep of this.dependentsOf(outputRect(cell)))
         if (!dirty.has(dep)) {
           dirty.add(dep);
           queue.push(dep);
@@ -228,38 +200,10 @@ export class RecalcEngine {
     return dirty;
   }
 
-  /** Precedents first (Kahn's algorithm); formulas left in a cycle come last, flagged. */
-  private order(dirty: Set<FormulaCell>): { ordered: FormulaCell[]; cyclic: FormulaCell[] } {
-    const list = [...dirty];
-    const inputs = new Map<FormulaCell, FormulaCell[]>();
-    const users = new Map<FormulaCell, FormulaCell[]>();
-    for (const f of list) {
-      const preds = list.filter(
-        (g) => g !== f && f.precedents.some((p) => rectsIntersect(p, this.output(g)))
-      );
-      inputs.set(f, preds);
-      for (const g of preds) users.set(g, [...(users.get(g) ?? []), f]);
-    }
-    const remaining = new Map(list.map((f) => [f, inputs.get(f)!.length]));
-    const ready = list.filter((f) => remaining.get(f) === 0);
-    const ordered: FormulaCell[] = [];
-    while (ready.length > 0) {
-      const f = ready.shift()!;
-      ordered.push(f);
-      for (const u of users.get(f) ?? []) {
-        const n = remaining.get(u)! - 1;
-        remaining.set(u, n);
-        if (n === 0) ready.push(u);
-      }
-    }
-    const cyclic = list.filter((f) => !ordered.includes(f));
-    return { ordered, cyclic };
-  }
-
   private async recalc(dirty: Set<FormulaCell>): Promise<void> {
     let work = dirty;
     for (let pass = 0; pass < MAX_PASSES && work.size > 0; pass++) {
-      const { ordered, cyclic } = this.order(work);
+      const { ordered, cyclic } = dependencyOrder(work);
       const moved: SheetRect[] = [];
       for (const cell of ordered) {
         if (this.cells.get(cellKey(cell.sheet, cell.row, cell.column)) !== cell) continue;
@@ -371,15 +315,4 @@ export class RecalcEngine {
       }
     return undefined;
   }
-}
-
-function sameRect(a: SheetRect | undefined, b: SheetRect | undefined): boolean {
-  if (!a || !b) return a === b;
-  return (
-    a.row === b.row &&
-    a.column === b.column &&
-    a.rowCount === b.rowCount &&
-    a.columnCount === b.columnCount &&
-    a.sheet.toLowerCase() === b.sheet.toLowerCase()
-  );
 }

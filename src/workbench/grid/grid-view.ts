@@ -3,11 +3,11 @@
  * cells are in the DOM, so a 100-symbol × 10-year import scrolls smoothly). Cell text is always set
  * with textContent, never as HTML: provider and CSV text cannot inject markup.
  */
-import type { SheetModel, WorkbookModel, TableModel } from "../excel-sim/workbook-model";
+import type { WorkbookModel, TableModel } from "../excel-sim/workbook-model";
 import { cellKey } from "../excel-sim/workbook-model";
 import { columnName } from "../calc/rects";
-import { displayValue } from "./display-format";
-import { ColumnLayout, ROW_HEIGHT } from "./column-layout";
+import { renderCell } from "./cell-renderer";
+import { ColumnLayout, ROW_HEIGHT, filled, sheetTexts } from "./column-layout";
 import { SheetStyles } from "./sheet-styles";
 
 export interface Selection {
@@ -29,12 +29,6 @@ export interface GridHooks {
 }
 
 const OVERSCAN = 4;
-
-/** Whether a cell shows something (a format alone does not count). */
-function filled(sheet: SheetModel, row: number, column: number): boolean {
-  const cell = sheet.cells.get(cellKey(row, column));
-  return cell !== undefined && (cell.value !== "" || cell.formula !== undefined);
-}
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -113,37 +107,19 @@ export class GridView {
   refit(): void {
     this.styles.refresh();
     const sheet = this.model.findSheet(this.sheet);
-    const texts = new Map<number, string[]>();
-    let maxRow = 0;
-    let maxCol = 0;
-    if (sheet) {
-      const tables = this.model.tables.filter((t) => t.sheetId === sheet.id).map((t) => t.rect);
-      for (const [key, cell] of sheet.cells) {
-        const r = Math.floor(key / 16384);
-        const c = key % 16384;
-        maxRow = Math.max(maxRow, r);
-        maxCol = Math.max(maxCol, c);
-        if (r > 400) continue;
-        const t = displayValue(cell.value, cell.numberFormat).text;
-        // Text that runs on into an empty neighbour (labels, titles) does not widen its column.
-        const inTable = tables.some(
-          (t) =>
-            r >= t.row && r < t.row + t.rowCount && c >= t.column && c < t.column + t.columnCount
-        );
-        if (typeof cell.value === "string" && !inTable && !filled(sheet, r, c + 1)) continue;
-        if (!texts.has(c)) texts.set(c, []);
-        texts.get(c)!.push(t);
-      }
-    }
-    const columns = Math.max(maxCol + 6, 20);
-    const fitted = ColumnLayout.fit(columns, texts, (t) => this.measure(t));
+    const tables = sheet
+      ? this.model.tables.filter((t) => t.sheetId === sheet.id).map((t) => t.rect)
+      : [];
+    const content = sheet ? sheetTexts(sheet, tables) : { texts: new Map(), maxRow: 0, maxCol: 0 };
+    const columns = Math.max(content.maxCol + 6, 20);
+    const fitted = ColumnLayout.fit(columns, content.texts, (t) => this.measure(t));
     const widths: number[] = [];
     for (let c = 0; c < columns; c++)
       widths.push(
         this.styles.columnWidths.get(`${this.sheet.toLowerCase()}|${c}`) ?? fitted.width(c)
       );
     this.layout = new ColumnLayout(widths);
-    this.rowCount = Math.max(maxRow + 30, 60);
+    this.rowCount = Math.max(content.maxRow + 30, 60);
     this.canvas.style.width = `${this.layout.totalWidth}px`;
     this.canvas.style.height = `${this.rowCount * ROW_HEIGHT}px`;
   }
@@ -290,40 +266,22 @@ export class GridView {
     format: string | undefined,
     table?: TableModel
   ): HTMLElement {
-    const box = this.cellBox(r, c);
-    const d = document.createElement("div");
-    const shown = displayValue(value, format);
-    d.className = `wb-cell wb-${shown.kind}`;
-    d.setAttribute("role", "gridcell");
-    d.dataset.cell = `${columnName(c)}${r + 1}`;
-    d.style.cssText = `left:${box.left}px;top:${box.top}px;width:${box.width}px;`;
-    d.textContent = shown.text;
-    if (table) {
-      const header = r === table.rect.row;
-      d.classList.add(
-        header
-          ? "wb-table-header"
-          : (r - table.rect.row) % 2 === 0
-            ? "wb-table-band"
-            : "wb-table-row"
-      );
-    }
-    const style = this.styles.styleAt(this.sheet, r, c);
-    if (style) {
-      if (style.bold) d.style.fontWeight = "600";
-      if (style.italic) d.style.fontStyle = "italic";
-      if (style.color) d.style.color = style.color;
-      if (style.fill) d.style.background = style.fill;
-      if (style.size) d.style.fontSize = `${Math.round(style.size * 1.2)}px`;
-      if (style.align === "center" || style.align === "right" || style.align === "left")
-        d.style.textAlign = style.align;
-    }
-    if (shown.kind === "error") {
-      const message = this.hooks.messageAt(this.sheet, r, c);
-      d.title = message ? `${shown.text}: ${message}` : shown.text;
-    }
-    if (shown.kind === "text" && !table) d.classList.add("wb-text-cell");
-    return d;
+    const tablePart = !table
+      ? undefined
+      : r === table.rect.row
+        ? "header"
+        : (r - table.rect.row) % 2 === 0
+          ? "band"
+          : "row";
+    return renderCell({
+      address: `${columnName(c)}${r + 1}`,
+      box: this.cellBox(r, c),
+      value,
+      format,
+      tablePart,
+      style: this.styles.styleAt(this.sheet, r, c),
+      message: () => this.hooks.messageAt(this.sheet, r, c),
+    });
   }
 
   private renderHeaders(r0: number, r1: number, c0: number, c1: number): void {
