@@ -99,7 +99,8 @@ export class HttpLane {
       this.requestCount++;
       return config;
     });
-    axiosRetry(this.http, {
+    // Cast: under webpack's resolution axios-retry's types see axios through another entry (.d.cts).
+    axiosRetry(this.http as unknown as Parameters<typeof axiosRetry>[0], {
       retries: options.retries ?? 2,
       shouldResetTimeout: true,
       retryCondition: (e) => isRetryable(e) && retryAfter(e) <= maxRetryAfter,
