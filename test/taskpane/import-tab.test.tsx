@@ -97,4 +97,18 @@ describe("Import tab", () => {
     expect(await screen.findByText(/Imported 1 constituents/, {}, { timeout: 5000 })).toBeTruthy();
     expect(sim.api.getCell("CNTech Summary", "A1").value).toMatch(/^CNTech summary/);
   });
+
+  it("says where to add a key when importing from a provider that has none saved", async () => {
+    const sim = freshExcel();
+    const user = userEvent.setup();
+    renderTab();
+    await user.selectOptions(screen.getByLabelText("Data source"), "fmp");
+    await user.click(screen.getByRole("button", { name: "Import" }));
+    expect(
+      await within(screen.getByRole("status")).findByText(
+        /No Financial Modeling Prep API key is saved\. Add it in the Settings tab/
+      )
+    ).toBeTruthy();
+    expect(sim.api.listSheets()).toEqual(["Sheet1"]);
+  });
 });

@@ -44,6 +44,10 @@ export function App(): React.JSX.Element {
     const { kind, store } = detectSettingsStore();
     return { kind, service: new SettingsService({ store }) };
   }, []);
+  const apiKeyFor = React.useCallback(
+    (provider: "fmp" | "eodhd") => settings.service.apiKeyFor(provider),
+    [settings]
+  );
   const [sourceName, setSourceName] = React.useState(() => getMarketData().providerName);
 
   React.useEffect(() => {
@@ -69,7 +73,7 @@ export function App(): React.JSX.Element {
       </TabList>
       {/* Panels mount on first visit and stay mounted, so an import keeps its progress and Cancel. */}
       <div role="tabpanel" aria-label="Import" hidden={tab !== "import"}>
-        <ImportTab settingsSourceName={sourceName} />
+        <ImportTab settingsSourceName={sourceName} apiKeyFor={apiKeyFor} />
       </div>
       {visited.has("scenario") && (
         <div role="tabpanel" aria-label="Scenario" hidden={tab !== "scenario"}>

@@ -18,7 +18,7 @@ import {
 import { PRESET_BASKETS } from "../../data/baskets";
 import { readSelectionAsList } from "../workbook/selection";
 import { ImportFormState, initialFormState } from "./import-form";
-import { ImportController, useImport } from "./use-import";
+import { ApiKeyLookup, ImportController, useImport } from "./use-import";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -30,12 +30,14 @@ export interface ImportTabProps {
   readonly controller?: ImportController;
   /** Name of the data source configured in Settings, for the "as in Settings" choice. */
   readonly settingsSourceName?: string;
+  /** The saved API key of a provider, for importing from it (see SettingsService.apiKeyFor). */
+  readonly apiKeyFor?: ApiKeyLookup;
 }
 
 /** Import tab: basket, benchmark, window, frequency, field, currency, source; progress and Cancel. */
 export function ImportTab(props: ImportTabProps): React.JSX.Element {
   const styles = useStyles();
-  const own = useImport();
+  const own = useImport(undefined, props.apiKeyFor);
   const ctl = props.controller ?? own;
   const [form, setForm] = React.useState<ImportFormState>(initialFormState);
   const [csvFiles, setCsvFiles] = React.useState<{ name: string; text: string }[]>([]);
@@ -173,6 +175,8 @@ export function ImportTab(props: ImportTabProps): React.JSX.Element {
             As in Settings ({props.settingsSourceName ?? "current provider"})
           </option>
           <option value="demo">Demo (synthetic)</option>
+          <option value="fmp">Financial Modeling Prep (key from Settings)</option>
+          <option value="eodhd">EODHD (key from Settings)</option>
           <option value="csv">CSV file</option>
           <option value="stockhistory">Excel STOCKHISTORY (Microsoft 365)</option>
         </Select>

@@ -16,7 +16,7 @@ import {
 export type BasketMode = "preset" | "custom";
 export type RangePreset = "YTD" | "1Y" | "3Y" | "custom";
 /** Where prices come from for this import. */
-export type SourceChoice = "settings" | "demo" | "csv" | "stockhistory";
+export type SourceChoice = "settings" | "demo" | "fmp" | "eodhd" | "csv" | "stockhistory";
 
 export interface ImportFormState {
   basketMode: BasketMode;

@@ -4,6 +4,7 @@
  */
 import * as React from "react";
 import { dayFromYmd } from "../../core/dates";
+import { detectPersistentStore } from "../../data/cache/persistent-store";
 import { createProvider } from "../../data/configure";
 import { getMarketData, MarketData } from "../../data/market-data";
 import { runImport } from "../workbook/import-runner";
@@ -23,13 +24,35 @@ export function todayDay(): number {
   return dayFromYmd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/** Gives the saved API key of a provider to build it; the key is never rendered or logged. */
+export type ApiKeyLookup = (provider: "fmp" | "eodhd") => Promise<string | undefined>;
+
+const PROVIDER_NAMES = { fmp: "Financial Modeling Prep", eodhd: "EODHD" } as const;
+
 async function marketDataFor(
   source: SourceChoice,
   request: ImportRequest,
   csvFiles: { name: string; text: string }[],
-  signal: AbortSignal
+  signal: AbortSignal,
+  apiKeyFor: ApiKeyLookup
 ): Promise<{ marketData: MarketData; warnings: string[] }> {
   switch (source) {
+    case "fmp":
+    case "eodhd": {
+      const current = getMarketData();
+      if (current.provider.id === source) return { marketData: current, warnings: [] };
+      const apiKey = await apiKeyFor(source);
+      if (!apiKey)
+        throw new Error(
+          `No ${PROVIDER_NAMES[source]} API key is saved. Add it in the Settings tab, or pick another data source.`
+        );
+      return {
+        marketData: new MarketData(createProvider({ provider: source, apiKey }), {
+          store: detectPersistentStore(),
+        }),
+        warnings: [],
+      };
+    }
     case "demo":
       return { marketData: new MarketData(createProvider({ provider: "demo" })), warnings: [] };
     case "csv":
@@ -67,7 +90,12 @@ export interface ImportController {
   dismissConfirm(): void;
 }
 
-export function useImport(today: () => number = todayDay): ImportController {
+const noKeys: ApiKeyLookup = async () => undefined;
+
+export function useImport(
+  today: () => number = todayDay,
+  apiKeyFor: ApiKeyLookup = noKeys
+): ImportController {
   const [phase, setPhase] = React.useState<ImportPhase>("idle");
   const [errors, setErrors] = React.useState<FormErrors>({});
   const [progress, setProgress] = React.useState<ImportProgress | undefined>();
@@ -95,7 +123,8 @@ export function useImport(today: () => number = todayDay): ImportController {
           form.source,
           request,
           csvFiles,
-          abort.signal
+          abort.signal,
+          apiKeyFor
         );
         const result = await runImport(
           { ...request, confirmReplace },
@@ -123,7 +152,7 @@ export function useImport(today: () => number = todayDay): ImportController {
         controller.current = undefined;
       }
     },
-    [today]
+    [today, apiKeyFor]
   );
 
   return {

@@ -95,6 +95,11 @@ export class SettingsService {
     return service;
   }
 
+  /** The saved key, for building a provider (the Import tab's source choice); never for display. */
+  async apiKeyFor(provider: ProviderId): Promise<string | undefined> {
+    return (await this.deps.store.getItem(keyName(provider))) ?? undefined;
+  }
+
   async removeKey(provider: ProviderId): Promise<void> {
     await this.deps.store.removeItem(keyName(provider));
   }
