@@ -70,6 +70,20 @@ describe("workbench formulas", () => {
     assert.equal(await cellText(s.page, "F7"), "TRUE");
   });
 
+  it("edits through the formula bar like Excel", async () => {
+    await goTo(s.page, "B5");
+    const bar = s.page.getByLabel("Formula bar");
+    assert.equal(await bar.inputValue(), "=DATE(2025,1,2)");
+    await bar.fill("=DATE(2025,2,3)");
+    await bar.press("Enter");
+    await eventually(
+      () => cellText(s.page, "B5"),
+      (t) => t === "2025-02-03",
+      { what: "B5" }
+    );
+    assert.equal(await s.page.getByLabel("Name box").inputValue(), "B6"); // Enter moves down
+  });
+
   it("spills an array result and shows #SPILL! while something is in the way", async () => {
     await typeInto(s.page, "H30", '=CNTECH.BASKET("HSTECH")');
     assert.equal(await cellText(s.page, "H30"), "Symbol");

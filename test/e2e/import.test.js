@@ -162,7 +162,10 @@ describe("workbench selection and the pane's 'Use selected range'", () => {
     await typeInto(s.page, "H5", "NVDA");
     await goTo(s.page, "H2:H5");
     assert.equal(await s.page.getByLabel("Name box").inputValue(), "H2:H5");
-    assert.match(await s.page.getByRole("status", { name: "Status bar" }).textContent(), /Count: 4/);
+    assert.match(
+      await s.page.getByRole("status", { name: "Status bar" }).textContent(),
+      /Count: 4/
+    );
     const pane = s.page.getByRole("complementary", { name: "CNTech task pane" });
     await pane.getByRole("button", { name: "Use selected range" }).click();
     const symbols = pane.getByRole("textbox", { name: "Symbols" });
