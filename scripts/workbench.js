@@ -172,6 +172,7 @@ const CHROMIUM_FLAGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
+  "--disable-dev-shm-usage", // containers often have a tiny /dev/shm
 ];
 
 /**

@@ -26,12 +26,24 @@ describe("workbench formulas", () => {
   it("opens on the sample model, labelled synthetic, with no error cells but the labelled example", async () => {
     assert.match(await s.page.locator(".wb-badge").textContent(), /Demo data \(synthetic\)/);
     assert.match(await cellText(s.page, "A2"), /Demo data \(synthetic\)/);
+    // Every cell of every sheet, spilled cells included.
     const errors = await s.page.evaluate(async () => {
       const wb = await window.cntechWorkbench;
       const found = [];
-      for (const f of wb.sim.api.formulaCells()) {
-        const v = wb.sim.api.getCell(f.sheet, f.address).value;
-        if (typeof v === "string" && v.startsWith("#")) found.push(`${f.sheet}!${f.address} ${v}`);
+      for (const sheet of wb.sim.api.listSheets()) {
+        const used = wb.sim.api.usedAddress(sheet);
+        if (!used) continue;
+        const [first] = used.split(":");
+        const row0 = Number(/\d+/.exec(first)[0]);
+        const col0 = /[A-Z]+/.exec(first)[0];
+        wb.sim.api.getValues(sheet, used).forEach((row, r) =>
+          row.forEach((v, c) => {
+            if (typeof v === "string" && /^#[A-Z/0!?]+/.test(v) && v !== "#") {
+              const col = String.fromCharCode(col0.charCodeAt(0) + c);
+              found.push(`${sheet}!${col}${row0 + r} ${v}`);
+            }
+          })
+        );
       }
       return { found, formulas: wb.sim.api.formulaCells().length };
     });
