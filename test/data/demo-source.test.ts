@@ -145,7 +145,6 @@ describe("demo series", () => {
 
   test("is deterministic: a fresh module copy yields identical prices", () => {
     jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const fresh = new (require("../../src/data/demo/demo-source").DemoSource)() as DemoSource;
       for (const s of ["0700.HK", "688981.SS", "NVDA"]) {
         expect(Array.from(fresh.series(s).close)).toEqual(Array.from(demo.series(s).close));

@@ -322,7 +322,6 @@ describe("quotes, symbol info, provenance, the shared slot", () => {
     setMarketData(md);
     expect((globalThis as Record<string, unknown>).__cntechMarketData).toBe(md);
     jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const copy =
         require("../../src/data/market-data") as typeof import("../../src/data/market-data");
       expect(copy.getMarketData()).toBe(md);
