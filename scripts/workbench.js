@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* eslint-disable no-undef, no-console */
 /**
  * `npm run workbench`: builds what is missing or stale, serves the workbench on 127.0.0.1 and prints
  * its URL (opening a browser when there is a display). `npm run workbench -- --screenshot out.png`
@@ -209,6 +208,7 @@ async function launchChromium({ width = 1440, height = 900 } = {}) {
 
 /** Opens the workbench and waits until the sample model is computed. */
 async function openWorkbench(page, url) {
+  /* global document, window -- these callbacks run in the page */
   await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.ready === "true", null, {
     timeout: 60000,

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Error flow: an error value shows in the cell with its message on hover and in the status line,
  * for the sample's labelled example and for errors a user triggers.

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Formula flow: the sample model opens computed; a user types CNTECH and Excel formulas into the
  * grid and sees values; dependents recalculate; arrays spill and report #SPILL! when blocked.

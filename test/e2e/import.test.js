@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Import flow: the pane's Import tab writes the basket history into new sheets - Excel tables with a
  * header block (source, as-of, synthetic) and a native line chart of the basket vs the Nasdaq - in

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* eslint-disable no-undef, no-console */
 /**
  * `npm run test:e2e`: the workbench driven in headless Chromium with node's test runner.
  * Fails (never skips) when Chromium is missing; builds the add-in and the workbench when needed.

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Scenario flow: moving a slider in the pane's Scenario tab writes the CNTECH_SCENARIO named range
  * on the Scenario sheet and, through it, recalculates the sample's =CNTECH.SCENARIO.RETURN formulas.

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * One workbench session for an e2e test file: the static server, headless Chromium (fresh profile,
  * external requests refused) and the page opened on the sample model. Helpers act like a user:
