@@ -21,10 +21,20 @@ export function uniqueName(base: string, existing: Iterable<string>, max = MAX_S
   }
 }
 
-/** The name a sheet carries while it is being written: "<final> (incomplete)", shortened to fit. */
+/**
+ * The name a sheet carries while it is being written: "<final> (incomplete)", then
+ * "<final> 2 (incomplete)"…, with the final name shortened when needed to fit 31 characters.
+ */
 export function incompleteName(finalName: string, existing: Iterable<string>): string {
-  const stem = finalName.slice(0, MAX_SHEET_NAME - INCOMPLETE_SUFFIX.length - 4);
-  return uniqueName(stem + INCOMPLETE_SUFFIX, existing);
+  const used = taken(existing);
+  for (let n = 1; ; n++) {
+    const tag = n === 1 ? "" : ` ${n}`;
+    const stem = finalName
+      .slice(0, MAX_SHEET_NAME - INCOMPLETE_SUFFIX.length - tag.length)
+      .trimEnd();
+    const candidate = stem + tag + INCOMPLETE_SUFFIX;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
 }
 
 /** A table name not used yet: "CNTech_Prices", "CNTech_Prices_2"… (tables and names share one namespace). */
