@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { FinanceError } from "../../src/core/errors";
 import {
   currencyOfMarket,
@@ -105,5 +106,35 @@ describe("currencies", () => {
     expect(normalizeCurrency("CNH")).toBe("CNY");
     expect(normalizeCurrency(" rmb ")).toBe("CNY");
     expect(() => normalizeCurrency("EUR")).toThrow(/not a supported currency/);
+  });
+});
+
+describe("properties (fast-check)", () => {
+  test("every typed form of a Hong Kong code gives the same canonical symbol", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99999 }), fc.boolean(), (code, lower) => {
+        const padded = String(code).padStart(4, "0");
+        const expected = `${padded}.HK`;
+        const forms = [
+          `${code}.HK`,
+          `${padded}.HK`,
+          `HKG:${code}`,
+          `XHKG:${padded}`,
+          `${code} HK Equity`,
+        ];
+        for (const f of forms) expect(normalizeSymbol(lower ? f.toLowerCase() : f)).toBe(expected);
+      })
+    );
+  });
+
+  test("A-share codes round-trip through the EODHD form and keep their exchange", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99999 }), fc.constantFrom("6", "0", "3"), (n, lead) => {
+        const code = `${lead}${String(n).padStart(5, "0")}`;
+        const canonical = normalizeSymbol(code);
+        expect(canonical).toBe(`${code}.${lead === "6" ? "SS" : "SZ"}`);
+        expect(normalizeSymbol(toEodhdSymbol(canonical))).toBe(canonical);
+      })
+    );
   });
 });
