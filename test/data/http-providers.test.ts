@@ -115,3 +115,21 @@ test.each([
     expect(hkdUsd.close[i] * usdHkd.close[i]).toBeCloseTo(1, 12);
   }
 );
+
+test("the per-provider limiter caps concurrent requests", async () => {
+  const slow = await startFakeProviderServer({ validKey: KEY, latencyMs: [30, 40] });
+  try {
+    const md = new MarketData(
+      new EodhdProvider({ apiKey: KEY, baseUrl: slow.url, maxConcurrent: 2 }),
+      { now: () => NOW }
+    );
+    const symbols = Array.from({ length: 10 }, (_, i) => `${1000 + i}.HK`);
+    await Promise.all(
+      symbols.map((s) => md.getHistory(s, dayFromIso("2025-01-02"), dayFromIso("2025-02-01")))
+    );
+    expect(slow.requests).toHaveLength(10);
+    expect(slow.maxInFlight).toBe(2);
+  } finally {
+    await slow.close();
+  }
+});

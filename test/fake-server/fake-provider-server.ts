@@ -47,6 +47,8 @@ export interface FakeServer {
   readonly requests: string[];
   /** Faults by symbol as the provider spells it (e.g. "0700.HK", "600519.SHG"), or "*" for all. */
   readonly faults: Map<string, Fault>;
+  /** Most requests open at once so far (to check client-side concurrency limits). */
+  readonly maxInFlight: number;
   close(): Promise<void>;
 }
 
@@ -157,6 +159,8 @@ export async function startFakeProviderServer(
   const requests: string[] = [];
   const faults = new Map<string, Fault>();
   const timers = new Set<NodeJS.Timeout>();
+  let inFlight = 0;
+  let maxInFlight = 0;
 
   const takeFault = (symbol: string): Fault | undefined => {
     const f = faults.get(symbol) ?? faults.get("*");
@@ -170,6 +174,9 @@ export async function startFakeProviderServer(
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on("close", () => inFlight--);
     const send = (
       status: number,
       body: string,
@@ -308,6 +315,9 @@ export async function startFakeProviderServer(
     url: `http://127.0.0.1:${port}`,
     requests,
     faults,
+    get maxInFlight() {
+      return maxInFlight;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);
