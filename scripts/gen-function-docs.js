@@ -2,7 +2,9 @@
    custom-functions-metadata turns into functions.json - so the catalogue is never typed twice.
    Writes docs/functions.md and the README section between <!-- functions:start --> and
    <!-- functions:end --> (added under "## Function reference" when absent).
-   Usage: node scripts/gen-function-docs.js [--check]   (--check: exit 1 when either file is stale) */
+   Usage: node scripts/gen-function-docs.js [--check | --print]
+     --check: exit 1 when either file is stale; --print: write {metadata, docs, readme} as JSON
+     (what the files should contain) to stdout, for tests. */
 const fs = require("fs");
 const path = require("path");
 const prettier = require("prettier");
@@ -138,7 +140,12 @@ function readmeWith(readme, body) {
 
 async function main() {
   const check = process.argv.includes("--check");
-  const { body } = await render();
+  const { metadata, body } = await render();
+  if (process.argv.includes("--print")) {
+    const readme = fs.existsSync(README) ? readmeWith(fs.readFileSync(README, "utf8"), body) : null;
+    process.stdout.write(JSON.stringify({ metadata, body, docs: docsFile(body), readme }));
+    return;
+  }
   const targets = [[DOCS, (old) => docsFile(body)]];
   if (fs.existsSync(README)) targets.push([README, (old) => readmeWith(old, body)]);
   else console.warn("gen-function-docs: README.md not found; only docs/functions.md written");

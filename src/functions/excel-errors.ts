@@ -30,7 +30,10 @@ export function errorDetail(error: CustomFunctions.Error): string {
 /** Maps any failure to a CustomFunctions.Error with the matching code and a short message. */
 export function toExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof CustomFunctions.Error) return error;
-  const message = cleanMessage(error instanceof Error ? error.message : String(error));
+  // Errors may come from another realm (e.g. a data service installed by the task pane's bundle),
+  // where `instanceof Error` is false: read the message field itself.
+  const raw = (error as { message?: unknown } | null)?.message;
+  const message = cleanMessage(typeof raw === "string" ? raw : String(error));
   switch (kindOf(error)) {
     case "value":
       return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);

@@ -46,21 +46,44 @@ export async function loadInCurrency(
   if (local === target) return history;
   const fx = await md.getFx(local, target, from - 2 * LOOKBACK_DAYS, to, { signal });
   return {
-    series: convertSeries(history.series, fx.series, target),
+    series: converted(history.series, fx.series, target),
     provenance: combineProvenance(history.provenance, fx.provenance),
   };
+}
+
+/*
+ * Derived series are memoised on the cached series objects they come from (WeakMaps: they go when the
+ * data layer's cache lets the source go). A recalculation storm then costs a binary search per
+ * formula, not an O(n) conversion; a refreshed series is a new object, so nothing goes stale.
+ */
+const conversions = new WeakMap<PriceSeries, WeakMap<PriceSeries, PriceSeries>>();
+const levelSeries = new WeakMap<PriceSeries, Map<ReturnKind, PriceSeries>>();
+
+function converted(series: PriceSeries, fx: PriceSeries, target: string): PriceSeries {
+  let byFx = conversions.get(series);
+  if (!byFx) conversions.set(series, (byFx = new WeakMap()));
+  let out = byFx.get(fx);
+  if (!out) byFx.set(fx, (out = convertSeries(series, fx, target)));
+  return out;
 }
 
 /** Levels of `kind` as a series whose closes are those levels (so later steps need no `kind`). */
 function levelsOf(sourced: SourcedSeries, kind: ReturnKind): PriceSeries {
   const s = sourced.series;
   if (kind === "price" && !s.adjClose && !s.dividends) return s;
-  return makeSeries({
-    symbol: s.symbol,
-    currency: s.currency,
-    dates: s.dates,
-    close: priceField(s, kind),
-  });
+  let byKind = levelSeries.get(s);
+  if (!byKind) levelSeries.set(s, (byKind = new Map()));
+  let out = byKind.get(kind);
+  if (!out) {
+    out = makeSeries({
+      symbol: s.symbol,
+      currency: s.currency,
+      dates: s.dates,
+      close: priceField(s, kind),
+    });
+    byKind.set(kind, out);
+  }
+  return out;
 }
 
 /**

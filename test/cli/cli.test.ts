@@ -68,7 +68,7 @@ describe("cntech CLI", () => {
     const r = cntech("RETURN", "0005.HK", "2024-01-02", "2024-12-31");
     expect(r.code).toBe(1);
     expect(r.out).toBe("");
-    expect(r.err).toMatch(/^#N\/A 0005\.HK.*not in the demo universe/);
+    expect(r.err).toMatch(/^#N\/A demo \(synthetic\): 0005\.HK is not in the demo universe/);
   });
 
   test("--json errors carry the same code and message; #NUM! keeps its explanation", () => {

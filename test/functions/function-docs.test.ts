@@ -3,6 +3,7 @@
  * the function reference (scripts/gen-function-docs.js → docs/functions.md and the README section).
  * These tests fail when either is stale or when the two disagree.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { DIST } from "../support/functions-bundle";
@@ -16,33 +17,44 @@ interface Meta {
     parameters: Array<{ name: string; description?: string }>;
   }>;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const gen = require("../../scripts/gen-function-docs.js") as {
-  render(): Promise<{ metadata: Meta; body: string }>;
-  docsFile(body: string): string;
-  readmeWith(readme: string, body: string): string;
-  anchorOf(heading: string): string;
-  START: string;
-  END: string;
-};
+/** What the generator says the files should hold (run as a script: prettier needs real ESM). */
+function generated(): { metadata: Meta; body: string; docs: string; readme: string | null } {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "scripts", "gen-function-docs.js"), "--print"],
+    {
+      encoding: "utf8",
+      timeout: 60000,
+    }
+  );
+  if (r.status !== 0) throw new Error(`gen-function-docs failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+/** GitHub's heading anchor (the generator uses the same rule for its table of contents). */
+const anchorOf = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[^\w\- ]/g, "")
+    .replace(/ /g, "-");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const read = (p: string) => fs.readFileSync(path.join(ROOT, p), "utf8");
-let rendered: { metadata: Meta; body: string };
+let rendered: ReturnType<typeof generated>;
 
-beforeAll(async () => {
-  rendered = await gen.render();
+beforeAll(() => {
+  rendered = generated();
 }, 60000);
 
 test("docs/functions.md is the current generated reference", () => {
-  expect(read("docs/functions.md")).toBe(gen.docsFile(rendered.body));
+  expect(read("docs/functions.md")).toBe(rendered.docs);
 });
 
 test("README's function reference section is current", () => {
   const readme = read("README.md");
-  expect(readme).toContain(gen.START);
-  expect(readme).toContain(gen.END);
-  expect(readme).toBe(gen.readmeWith(readme, rendered.body));
+  expect(readme).toContain("<!-- functions:start -->");
+  expect(readme).toContain("<!-- functions:end -->");
+  expect(readme).toBe(rendered.readme);
 });
 
 test("dist/functions.json and the JSDoc declare the same functions, both ways", () => {
@@ -61,7 +73,7 @@ test("every function has a description, parameter help and a help link that reso
     expect(f.helpUrl).toMatch(/^https:\/\//);
     const [, fragment] = (f.helpUrl ?? "").split("#");
     if ((f.helpUrl ?? "").includes("README.md")) {
-      expect(fragment).toBe(gen.anchorOf(`CNTECH.${f.name}`));
+      expect(fragment).toBe(anchorOf(`CNTECH.${f.name}`));
     }
   }
 });
