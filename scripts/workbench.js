@@ -90,9 +90,9 @@ function ensureBuilt({ log = console.log } = {}) {
     run("npm", ["run", "build"]);
   }
   const wbBuilt = mtime(path.join(WB_DIST, "workbench.js"));
+  // The host bundle also compiles the shim and the pane's scenario writer (for the sample model).
   const wbSources = Math.max(
-    newestMtime(path.join(ROOT, "src", "workbench")),
-    newestMtime(path.join(ROOT, "src", "shim")),
+    newestMtime(path.join(ROOT, "src")),
     mtime(path.join(ROOT, "webpack.workbench.js"))
   );
   if (wbBuilt === 0 || wbSources > wbBuilt || !fs.existsSync(path.join(WB_DIST, "index.html"))) {
