@@ -22,7 +22,6 @@ export function renderCell(input: CellRenderInput): HTMLElement {
   const d = document.createElement("div");
   const shown = displayValue(input.value, input.format);
   d.className = `wb-cell wb-${shown.kind}`;
-  d.setAttribute("role", "gridcell");
   d.dataset.cell = input.address;
   d.style.cssText = `left:${input.box.left}px;top:${input.box.top}px;width:${input.box.width}px;`;
   d.textContent = shown.text;

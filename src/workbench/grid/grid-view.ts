@@ -74,7 +74,10 @@ export class GridView {
     this.colHeads = el("div", "wb-colheads", this.root);
     this.rowHeads = el("div", "wb-rowheads", this.root);
     this.viewport = el("div", "wb-viewport", this.root);
-    this.viewport.setAttribute("role", "grid");
+    // A region, not an ARIA grid: cells are absolutely positioned without row elements. The Name
+    // box, formula bar and status line give keyboard and screen-reader access to the selection.
+    this.viewport.setAttribute("role", "region");
+    this.viewport.setAttribute("aria-roledescription", "spreadsheet");
     this.viewport.tabIndex = 0;
     this.canvas = el("div", "wb-canvas", this.viewport);
     this.cellLayer = el("div", "wb-cells", this.canvas);
