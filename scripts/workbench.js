@@ -103,7 +103,12 @@ function ensureBuilt({ log = console.log } = {}) {
 
 /** Maps a URL path to a file under one of the served roots, refusing anything outside them. */
 function resolveFile(urlPath) {
-  const clean = decodeURIComponent(urlPath.split("?")[0]);
+  let clean;
+  try {
+    clean = decodeURIComponent(urlPath.split("?")[0]);
+  } catch {
+    return undefined; // malformed percent-encoding
+  }
   const mounts = [
     ["/dist/", DIST],
     ["/workbench/", WB_DIST],
