@@ -226,8 +226,10 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--screenshot") opts.screenshot = argv[++i];
-    else if (a === "--port") opts.port = Number(argv[++i]);
-    else if (a === "--width") opts.width = Number(argv[++i]);
+    else if (a === "--port") {
+      opts.port = Number(argv[++i]);
+      opts.portGiven = true;
+    } else if (a === "--width") opts.width = Number(argv[++i]);
     else if (a === "--height") opts.height = Number(argv[++i]);
     else if (a === "--no-open") opts.open = false;
     else if (a === "--no-build") opts.build = false;
@@ -280,7 +282,15 @@ async function main() {
     }
     return;
   }
-  const { url } = await startServer({ port: opts.port });
+  let started;
+  try {
+    started = await startServer({ port: opts.port });
+  } catch (e) {
+    if (e.code !== "EADDRINUSE" || opts.portGiven) throw e;
+    console.log(`Port ${opts.port} is busy; using a free port instead.`);
+    started = await startServer({ port: 0 });
+  }
+  const { url } = started;
   console.log(`CNTech Workbench (demo data, synthetic) at ${url}`);
   console.log("Press Ctrl+C to stop.");
   if (opts.open) openBrowser(url);
