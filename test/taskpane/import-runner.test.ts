@@ -111,6 +111,9 @@ describe("runImport on demo data", () => {
     expect(bySymbol["^NDX"][6]).toBeCloseTo(1, 9); // beta of the benchmark to itself
     expect(bySymbol["Trio (basket)"][3]).toBeCloseTo(expected / 100 - 1, 9);
     expect(bySymbol["0700.HK"][7] as number).toBeLessThanOrEqual(0);
+    // Names of hand-typed symbols come from the (local) source's symbol info.
+    expect(bySymbol["0700.HK"][2]).toBe((await getMarketData().getSymbolInfo("0700.HK")).name);
+    expect(String(bySymbol["0700.HK"][2]).length).toBeGreaterThan(0);
   });
 
   it("writes live CNTECH formulas that point at the header block when asked", async () => {

@@ -244,7 +244,7 @@ export function ImportTab(props: ImportTabProps): React.JSX.Element {
           </MessageBarActions>
         </MessageBar>
       )}
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" aria-label="Import result">
         {ctl.outcome && (
           <MessageBar
             intent={

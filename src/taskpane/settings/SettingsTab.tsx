@@ -148,7 +148,7 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
         {needsKey && keyHint && <Button onClick={removeKey}>Remove saved key</Button>}
       </div>
       {notice && (
-        <MessageBar intent={notice.intent} role="status">
+        <MessageBar intent={notice.intent} role="status" aria-label="Settings message">
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}

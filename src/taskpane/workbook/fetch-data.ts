@@ -108,6 +108,21 @@ export async function fetchImportData(
     const name = request.basket.names?.[s];
     if (!(r instanceof Error) && name) names[r.symbol] = name;
   });
+  // Company names for symbols typed by hand, from local sources only (no API quota spent on labels).
+  if (md.provider.local) {
+    await Promise.all(
+      kept
+        .filter((k) => !names[k.symbol])
+        .map((k) =>
+          md.getSymbolInfo(k.symbol).then(
+            (info) => {
+              if (info.name && info.name !== k.symbol) names[k.symbol] = info.name;
+            },
+            () => undefined
+          )
+        )
+    );
+  }
   return {
     data: { constituents: kept, benchmark: bench },
     request: {
