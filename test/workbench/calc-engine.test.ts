@@ -209,6 +209,29 @@ describe("workbench calculation engine", () => {
     expect(calls).toHaveLength(0);
   });
 
+  it("evaluates independent formulas concurrently, like Excel's async custom functions", async () => {
+    const started: string[] = [];
+    const release: Array<() => void> = [];
+    const { sim } = setup({
+      SLOW: (x: string) =>
+        new Promise((resolve) => {
+          started.push(x);
+          release.push(() => resolve(`done ${x}`));
+        }),
+    });
+    const run = sim.Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:B1").formulas = [['=T.SLOW("a")', '=T.SLOW("b")']];
+      ws.getRange("C1").formulas = [['=A1&"+"&B1']];
+      await context.sync();
+    });
+    for (let i = 0; i < 50 && started.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(started.sort()).toEqual(["a", "b"]); // both running before either finished
+    release.forEach((r) => r());
+    await run;
+    expect(value(sim, "C1")).toBe("done a+done b");
+  });
+
   it("flags a circular reference instead of looping", async () => {
     const { sim, calc } = setup();
     await enter(calc, "A1", "=B1+1");

@@ -30,35 +30,42 @@ export function outputRect(cell: FormulaCell): SheetRect {
   return cell.spill ?? cellRect(cell.sheet, cell.row, cell.column);
 }
 
-/** Precedents first (Kahn's algorithm); formulas left in a cycle come last, flagged. */
+/**
+ * Precedents first, in levels (Kahn's algorithm): the formulas of one level do not read each other,
+ * so they can be evaluated at the same time, as Excel runs async functions concurrently. Formulas
+ * left in a cycle are returned apart.
+ */
 export function dependencyOrder(dirty: Set<FormulaCell>): {
-  ordered: FormulaCell[];
+  levels: FormulaCell[][];
   cyclic: FormulaCell[];
 } {
   const list = [...dirty];
-  const inputs = new Map<FormulaCell, FormulaCell[]>();
   const users = new Map<FormulaCell, FormulaCell[]>();
+  const remaining = new Map<FormulaCell, number>();
   for (const f of list) {
     const preds = list.filter(
       (g) => g !== f && f.precedents.some((p) => rectsIntersect(p, outputRect(g)))
     );
-    inputs.set(f, preds);
+    remaining.set(f, preds.length);
     for (const g of preds) users.set(g, [...(users.get(g) ?? []), f]);
   }
-  const remaining = new Map(list.map((f) => [f, inputs.get(f)!.length]));
-  const ready = list.filter((f) => remaining.get(f) === 0);
-  const ordered: FormulaCell[] = [];
+  const levels: FormulaCell[][] = [];
+  let ready = list.filter((f) => remaining.get(f) === 0);
+  const done = new Set<FormulaCell>();
   while (ready.length > 0) {
-    const f = ready.shift()!;
-    ordered.push(f);
-    for (const u of users.get(f) ?? []) {
-      const n = remaining.get(u)! - 1;
-      remaining.set(u, n);
-      if (n === 0) ready.push(u);
+    levels.push(ready);
+    const next: FormulaCell[] = [];
+    for (const f of ready) {
+      done.add(f);
+      for (const u of users.get(f) ?? []) {
+        const n = remaining.get(u)! - 1;
+        remaining.set(u, n);
+        if (n === 0) next.push(u);
+      }
     }
+    ready = next;
   }
-  const cyclic = list.filter((f) => !ordered.includes(f));
-  return { ordered, cyclic };
+  return { levels, cyclic: list.filter((f) => !done.has(f)) };
 }
 
 /** Records which cells of a spill range were written by someone else and now hold something. */

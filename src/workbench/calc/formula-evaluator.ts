@@ -1,8 +1,8 @@
 /**
  * Evaluates one formula with fast-formula-parser (Excel's grammar and ~280 built-in functions),
  * reading cells and names through a callback interface and calling CNTECH.* functions through the
- * functions bundle. The library keeps per-parse state, so evaluations are serialised (like Excel's
- * single calculation chain); async custom functions are awaited inside.
+ * functions bundle. A parser instance keeps per-parse state, so each evaluation borrows one from a
+ * small pool: independent formulas evaluate concurrently, as Excel runs async custom functions.
  */
 import FormulaParser from "fast-formula-parser";
 import type { CellRef, RangeRef } from "fast-formula-parser";
@@ -73,10 +73,15 @@ function refOf(rect: SheetRect): CellRef | RangeRef {
   };
 }
 
+/** Parsers in the pool (each costs ~15 ms to build; created on demand). */
+const MAX_PARSERS = 16;
+
 export class FormulaEvaluator {
-  private readonly parser: FormulaParser;
+  private readonly makeParser: () => FormulaParser;
+  private readonly idle: FormulaParser[] = [];
+  private readonly waiting: Array<(p: FormulaParser) => void> = [];
+  private created = 0;
   private readonly deps: InstanceType<typeof DepParser>;
-  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly source: EvaluationSource,
@@ -95,13 +100,30 @@ export class FormulaEvaluator {
       const rect = this.source.resolveName(name, sheet);
       return rect ? refOf(rect) : null;
     };
-    this.parser = new FormulaParser({
-      functionsNeedContext,
-      onVariable,
-      onCell: (ref) => toLibraryValue(this.source.cell(ref.sheet!, ref.row - 1, ref.col - 1)),
-      onRange: (ref) => this.readRange(ref),
-    });
+    this.makeParser = () =>
+      new FormulaParser({
+        functionsNeedContext,
+        onVariable,
+        onCell: (ref) => toLibraryValue(this.source.cell(ref.sheet!, ref.row - 1, ref.col - 1)),
+        onRange: (ref) => this.readRange(ref),
+      });
     this.deps = new DepParser({ onVariable });
+  }
+
+  private acquire(): Promise<FormulaParser> {
+    const parser = this.idle.pop();
+    if (parser) return Promise.resolve(parser);
+    if (this.created < MAX_PARSERS) {
+      this.created++;
+      return Promise.resolve(this.makeParser());
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(parser: FormulaParser): void {
+    const next = this.waiting.shift();
+    if (next) next(parser);
+    else this.idle.push(parser);
   }
 
   private readRange(ref: RangeRef): unknown[][] {
@@ -135,28 +157,31 @@ export class FormulaEvaluator {
   }
 
   /** Evaluates a formula at a position; never throws (errors become CellError values). */
-  evaluate(formula: string, sheet: string, row: number, column: number): Promise<FormulaResult> {
-    const run = async (): Promise<FormulaResult> => {
-      try {
-        const res = await this.parser.parseAsync(
-          stripEquals(formula),
-          { sheet, row: row + 1, col: column + 1 },
-          true
+  async evaluate(
+    formula: string,
+    sheet: string,
+    row: number,
+    column: number
+  ): Promise<FormulaResult> {
+    const parser = await this.acquire();
+    try {
+      const res = await parser.parseAsync(
+        stripEquals(formula),
+        { sheet, row: row + 1, col: column + 1 },
+        true
+      );
+      if (Array.isArray(res)) {
+        return res.map((line: unknown[]) =>
+          line.map((v) => (v === null || v === undefined ? "" : fromLibraryValue(v)))
         );
-        if (Array.isArray(res)) {
-          return res.map((line: unknown[]) =>
-            line.map((v) => (v === null || v === undefined ? "" : fromLibraryValue(v)))
-          );
-        }
-        const value = fromLibraryValue(res);
-        return value === null ? 0 : value; // =A1 of an empty cell shows 0, as in Excel
-      } catch (e) {
-        return describeFailure(e);
       }
-    };
-    const next = this.chain.then(run, run);
-    this.chain = next.catch(() => undefined);
-    return next;
+      const value = fromLibraryValue(res);
+      return value === null ? 0 : value; // =A1 of an empty cell shows 0, as in Excel
+    } catch (e) {
+      return describeFailure(e);
+    } finally {
+      this.release(parser);
+    }
   }
 }
 

@@ -203,26 +203,22 @@ export class RecalcEngine {
   private async recalc(dirty: Set<FormulaCell>): Promise<void> {
     let work = dirty;
     for (let pass = 0; pass < MAX_PASSES && work.size > 0; pass++) {
-      const { ordered, cyclic } = dependencyOrder(work);
+      const { levels, cyclic } = dependencyOrder(work);
       const moved: SheetRect[] = [];
-      for (const cell of ordered) {
-        if (this.cells.get(cellKey(cell.sheet, cell.row, cell.column)) !== cell) continue;
-        const before = cell.spill;
-        const address = cellAddress(cell.sheet, cell.row, cell.column);
-        this.streams.beginEvaluation(address);
-        const result = await this.evaluator.evaluate(
-          cell.formula,
-          cell.sheet,
-          cell.row,
-          cell.column
+      for (const level of levels) {
+        const live = level.filter(
+          (cell) => this.cells.get(cellKey(cell.sheet, cell.row, cell.column)) === cell
         );
-        this.streams.endEvaluation(address);
-        this.evaluations++;
-        this.place(cell, result);
-        if (!sameRect(before, cell.spill)) {
-          if (before) moved.push(before);
-          if (cell.spill) moved.push(cell.spill);
-        }
+        // One level at a time, its formulas concurrently; results are placed in a fixed order.
+        const results = await Promise.all(live.map((cell) => this.evaluate(cell)));
+        live.forEach((cell, i) => {
+          const before = cell.spill;
+          this.place(cell, results[i]);
+          if (!sameRect(before, cell.spill)) {
+            if (before) moved.push(before);
+            if (cell.spill) moved.push(cell.spill);
+          }
+        });
       }
       for (const cell of cyclic)
         this.place(
@@ -234,6 +230,15 @@ export class RecalcEngine {
       for (const rect of moved) for (const c of this.dependentsOf(rect)) next.add(c);
       work = next.size > 0 ? this.closure(next) : next;
     }
+  }
+
+  private async evaluate(cell: FormulaCell): Promise<FormulaResult> {
+    const address = cellAddress(cell.sheet, cell.row, cell.column);
+    this.streams.beginEvaluation(address);
+    const result = await this.evaluator.evaluate(cell.formula, cell.sheet, cell.row, cell.column);
+    this.streams.endEvaluation(address);
+    this.evaluations++;
+    return result;
   }
 
   /** Writes a result: a single value in the cell, or an array spilled to the right and down. */
