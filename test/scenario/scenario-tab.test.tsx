@@ -4,7 +4,7 @@
 import { TextEncoder } from "util";
 // jsdom lacks TextEncoder, which the in-memory Excel uses to measure payloads.
 Object.assign(globalThis, { TextEncoder });
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { installExcelSim, ExcelSim } from "../../src/workbench/excel-sim";
 import { ScenarioTab } from "../../src/taskpane/scenario/ScenarioTab";
@@ -14,6 +14,17 @@ let sim: ExcelSim;
 beforeAll(() => {
   // jsdom has no canvas: the charts fall back to their text alternative.
   HTMLCanvasElement.prototype.getContext = (() => null) as never;
+  // Nor ResizeObserver, which Fluent's MessageBar uses to reflow; browsers and Office hosts have it.
+  (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+});
+afterEach(async () => {
+  // Unmounting flushes a pending write; let it land in this test's workbook, not the next one's.
+  cleanup();
+  await new Promise((r) => setTimeout(r, 100));
 });
 beforeEach(() => {
   sim = installExcelSim(globalThis as unknown as Record<string, unknown>);
@@ -110,5 +121,27 @@ describe("Scenario tab", () => {
         (screen.getByRole("slider", { name: "Taiwan Strait tension" }) as HTMLInputElement).value
       ).toBe("-2")
     );
+  });
+
+  test("a broken CNTECH_EXPOSURES table is reported instead of numbers; the levels still load", async () => {
+    sim.api.addSheet("Scenario");
+    sim.api.setCell("Scenario", "A1", "TARIFFS");
+    sim.api.setCell("Scenario", "B1", 1);
+    sim.api.defineName("CNTECH_SCENARIO", "Scenario", "A1:B1");
+    sim.api.setCell("Scenario", "D1", "Symbol");
+    sim.api.setCell("Scenario", "E1", "TARIFFS");
+    sim.api.setCell("Scenario", "D2", "0700.HK");
+    sim.api.setCell("Scenario", "E2", "lots");
+    sim.api.defineName("CNTECH_EXPOSURES", "Scenario", "D1:E2");
+    renderTab();
+    await waitFor(() =>
+      expect(
+        screen.getByText(/CNTECH_EXPOSURES: .*0700.HK \/ TARIFFS is "lots", not a number/)
+      ).toBeTruthy()
+    );
+    expect(
+      (screen.getByRole("slider", { name: "Tariffs / trade escalation" }) as HTMLInputElement).value
+    ).toBe("1");
+    expect(screen.queryByTestId("scenario-spread")).toBeNull();
   });
 });

@@ -36,6 +36,8 @@ export interface ScenarioResultsProps {
   readonly basket: string;
   readonly levels: ScenarioLevels;
   readonly exposures?: ExposureTable;
+  /** A broken CNTECH_EXPOSURES table: shown instead of numbers (never silently replaced by defaults). */
+  readonly exposuresError?: string;
 }
 
 /** Numbers and pictures for the current scenario; recomputed (deferred) as sliders move. */
@@ -43,18 +45,20 @@ export function ScenarioResults({
   basket,
   levels,
   exposures,
+  exposuresError,
 }: ScenarioResultsProps): React.JSX.Element {
   const styles = useStyles();
   const deferred = React.useDeferredValue(levels);
   const symbols = React.useMemo(() => viewSymbols(basket), [basket]);
   const history = useHistoryVols(symbols);
   const result = React.useMemo((): { view?: ScenarioView; error?: string } => {
+    if (exposuresError) return { error: exposuresError };
     try {
       return { view: computeScenarioView(basket, deferred, exposures, history?.vols) };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
-  }, [basket, deferred, exposures, history]);
+  }, [basket, deferred, exposures, exposuresError, history]);
 
   if (!result.view)
     return (

@@ -145,7 +145,12 @@ export function ScenarioTab(): React.JSX.Element {
         <Button onClick={() => void writeExposures()}>Write exposures table</Button>
       </div>
       {exposureNote && <Caption1>{exposureNote}</Caption1>}
-      <ScenarioResults basket={basket} levels={levels} exposures={sync.exposures} />
+      <ScenarioResults
+        basket={basket}
+        levels={levels}
+        exposures={sync.exposures}
+        exposuresError={sync.exposuresError}
+      />
     </section>
   );
 }

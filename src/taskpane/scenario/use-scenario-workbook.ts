@@ -16,12 +16,15 @@ export interface WorkbookSync {
   readonly error: boolean;
   /** A user exposures table found in the workbook (CNTECH_EXPOSURES), if any. */
   readonly exposures: ExposureTable | undefined;
+  /** Why CNTECH_EXPOSURES could not be used (the pane then shows no numbers rather than defaults). */
+  readonly exposuresError: string | undefined;
   /** Queues a debounced write of these levels into CNTECH_SCENARIO. */
   readonly queueWrite: (levels: ScenarioLevels) => void;
   /** Re-reads the scenario and the exposures table from the workbook. */
   readonly reload: () => Promise<ScenarioLevels | undefined>;
 }
 
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const hasExcel = (): boolean => typeof Excel !== "undefined" && typeof Excel.run === "function";
 const describe = (r: WriteResult): string =>
   `${r.created ? "Created" : "Updated"} CNTECH_SCENARIO at ${r.address}` +
@@ -34,13 +37,14 @@ export function useScenarioWorkbook(onLoaded: (levels: ScenarioLevels) => void):
   );
   const [error, setError] = React.useState(false);
   const [exposures, setExposures] = React.useState<ExposureTable | undefined>(undefined);
+  const [exposuresError, setExposuresError] = React.useState<string | undefined>(undefined);
   const timer = React.useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pending = React.useRef<ScenarioLevels | undefined>(undefined);
   const writing = React.useRef<Promise<void>>(Promise.resolve());
 
   const fail = (prefix: string, e: unknown) => {
     setError(true);
-    setStatus(`${prefix}: ${e instanceof Error ? e.message : String(e)}`);
+    setStatus(`${prefix}: ${messageOf(e)}`);
   };
 
   const flush = React.useCallback(() => {
@@ -74,21 +78,30 @@ export function useScenarioWorkbook(onLoaded: (levels: ScenarioLevels) => void):
       setStatus("No workbook: the scenario is not saved anywhere.");
       return undefined;
     }
-    try {
-      const [levels, table] = await Promise.all([readScenarioLevels(), readExposureOverride()]);
-      setExposures(table);
-      setError(false);
-      if (levels) {
-        setStatus(
-          `Loaded CNTECH_SCENARIO from the workbook${table ? "; exposures from CNTECH_EXPOSURES" : ""}.`
-        );
-        onLoaded(levels);
-      }
-      return levels;
-    } catch (e) {
-      fail("Could not read the workbook scenario", e);
+    // Read separately: a bad exposures table must not stop the levels from loading.
+    const [levels, table] = await Promise.allSettled([
+      readScenarioLevels(),
+      readExposureOverride(),
+    ]);
+    if (table.status === "fulfilled") {
+      setExposures(table.value);
+      setExposuresError(undefined);
+    } else {
+      setExposures(undefined);
+      setExposuresError(`CNTECH_EXPOSURES: ${messageOf(table.reason)}`);
+    }
+    if (levels.status === "rejected") {
+      fail("Could not read the workbook scenario", levels.reason);
       return undefined;
     }
+    setError(false);
+    if (levels.value) {
+      const from =
+        table.status === "fulfilled" && table.value ? "; exposures from CNTECH_EXPOSURES" : "";
+      setStatus(`Loaded CNTECH_SCENARIO from the workbook${from}.`);
+      onLoaded(levels.value);
+    }
+    return levels.value;
   }, [onLoaded]);
 
   React.useEffect(() => {
@@ -103,5 +116,5 @@ export function useScenarioWorkbook(onLoaded: (levels: ScenarioLevels) => void):
     // Load once on mount.
   }, []);
 
-  return { status, error, exposures, queueWrite, reload };
+  return { status, error, exposures, exposuresError, queueWrite, reload };
 }
