@@ -37,6 +37,12 @@ export interface ImportFormState {
 
 export const MAX_SYMBOLS = 200;
 
+const WEIGHT = /^-?\d+(\.\d+)?%?$/;
+
+function parseWeight(text: string): number {
+  return text.endsWith("%") ? Number(text.slice(0, -1)) / 100 : Number(text);
+}
+
 export function initialFormState(): ImportFormState {
   return {
     basketMode: "preset",
@@ -69,20 +75,29 @@ export function parseSymbolList(text: string): {
     .filter((l) => l.length > 0);
   const entries: { symbol: string; weight?: number }[] = [];
   const bad: string[] = [];
-  for (const line of lines) {
-    const parts = line.split(/[,;\t]+|\s+/).filter((p) => p.length > 0);
-    const weighted = parts.length === 2 && /^-?\d+(\.\d+)?%?$/.test(parts[1]);
-    const items = weighted ? [parts[0]] : parts;
-    for (const item of items) {
-      try {
-        entries.push({ symbol: normalizeSymbol(item) });
-      } catch {
-        bad.push(item);
-      }
+  const tryAdd = (text: string, weight?: number): boolean => {
+    try {
+      entries.push({ symbol: normalizeSymbol(text), weight });
+      return true;
+    } catch {
+      return false;
     }
-    if (weighted) {
-      const w = parts[1].endsWith("%") ? Number(parts[1].slice(0, -1)) / 100 : Number(parts[1]);
-      entries[entries.length - 1].weight = w;
+  };
+  for (const line of lines) {
+    const items = line
+      .split(/[,;\t]+/)
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0);
+    // "SYMBOL, 0.6" or "SYMBOL 60%" (the symbol itself may contain spaces: "700 HK Equity 0.6").
+    const pair = items.length === 2 && WEIGHT.test(items[1]) ? [items[0], items[1]] : undefined;
+    const spaced = items.length === 1 ? /^(.*\S)\s+(\S+)$/.exec(items[0]) : null;
+    const single = spaced && WEIGHT.test(spaced[2]) ? [spaced[1], spaced[2]] : undefined;
+    const weighted = pair ?? single;
+    if (weighted && tryAdd(weighted[0], parseWeight(weighted[1]))) continue;
+    for (const item of items) {
+      // A whole item first (Bloomberg "700 HK Equity"), else its space-separated parts.
+      if (tryAdd(item)) continue;
+      for (const part of item.split(/\s+/)) if (!tryAdd(part)) bad.push(part);
     }
   }
   if (bad.length > 0)
