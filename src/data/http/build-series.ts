@@ -2,11 +2,13 @@ import { dayFromIso, isoFromDay } from "../../core/dates";
 import { makeSeries, PriceSeries } from "../../core/series";
 import { ProviderError } from "../provider-error";
 
-/** One daily row as a provider reports it, before checking. */
-export interface ProviderRow {
-  readonly date: string;
-  readonly close: number | null | undefined;
-  readonly adjClose?: number | null;
+/** One daily row as a provider reports it (after zod), before checking: a date and price fields. */
+export type ProviderRow = { readonly date: string } & Readonly<Record<string, unknown>>;
+
+/** Which row fields hold the close and (when the provider has one) the adjusted close. */
+export interface RowFields {
+  readonly close: string;
+  readonly adjClose?: string;
 }
 
 /**
@@ -14,26 +16,35 @@ export interface ProviderRow {
  * - rows are sorted ascending (FMP and others send newest first);
  * - exact duplicates are merged; duplicates with different prices reject the response;
  * - a missing, NaN, zero or negative price rejects the response (dropping the row would silently
- *   move a window's start or end to another day);
+ *   move a window's start or end to another day); numeric strings are read as numbers;
  * - no rows at all is an "empty" failure.
  * All failures are ProviderErrors, so a cached series is never replaced by a bad one.
+ * Works on parallel typed arrays (no per-row objects): ten-year series arrive by the dozen in a storm.
  */
 export function buildProviderSeries(
   provider: string,
   symbol: string,
   currency: string,
   rows: readonly ProviderRow[],
-  withAdjusted: boolean
+  fields: RowFields
 ): PriceSeries {
-  if (rows.length === 0) {
+  const n = rows.length;
+  if (n === 0) {
     throw new ProviderError(
       provider,
       "empty",
       `returned no prices for ${symbol} in the requested range`
     );
   }
-  const parsed = rows.map((r) => {
-    const day = /^\d{4}-\d{2}-\d{2}/.test(r.date) ? safeDay(r.date.slice(0, 10)) : NaN;
+  const withAdj = fields.adjClose !== undefined;
+  const days = new Float64Array(n);
+  const close = new Float64Array(n);
+  const adj = new Float64Array(withAdj ? n : 0);
+  let badCount = 0;
+  let firstBad = Infinity;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const day = typeof r.date === "string" ? safeDay(r.date.slice(0, 10)) : NaN;
     if (!Number.isFinite(day)) {
       throw new ProviderError(
         provider,
@@ -41,48 +52,79 @@ export function buildProviderSeries(
         `returned an invalid date "${String(r.date).slice(0, 20)}" for ${symbol}`
       );
     }
-    return { day, close: r.close, adj: r.adjClose };
-  });
-  const bad = parsed.filter((r) => !isPositive(r.close) || (withAdjusted && !isPositive(r.adj)));
-  if (bad.length > 0) {
-    const first = bad.reduce((a, b) => (b.day < a.day ? b : a));
+    days[i] = day;
+    close[i] = toPrice(r[fields.close]);
+    if (withAdj) adj[i] = toPrice(r[fields.adjClose!]);
+    if (!(close[i] > 0) || (withAdj && !(adj[i] > 0))) {
+      badCount++;
+      firstBad = Math.min(firstBad, day);
+    }
+  }
+  if (badCount > 0) {
     throw new ProviderError(
       provider,
       "bad-response",
-      `returned ${bad.length} row(s) with a missing or non-positive price for ${symbol} (first on ${isoFromDay(first.day)})`
+      `returned ${badCount} row(s) with a missing or non-positive price for ${symbol} (first on ${isoFromDay(firstBad)})`
     );
   }
-  parsed.sort((a, b) => a.day - b.day);
-  const dates: number[] = [];
-  const close: number[] = [];
-  const adj: number[] = [];
-  for (const r of parsed) {
-    const last = dates.length - 1;
-    if (last >= 0 && dates[last] === r.day) {
-      if (close[last] !== r.close || (withAdjusted && adj[last] !== r.adj)) {
+  const order = ascendingOrder(days);
+  const outDates: number[] = [];
+  const outClose: number[] = [];
+  const outAdj: number[] = [];
+  for (const i of order) {
+    const last = outDates.length - 1;
+    if (last >= 0 && outDates[last] === days[i]) {
+      if (outClose[last] !== close[i] || (withAdj && outAdj[last] !== adj[i])) {
         throw new ProviderError(
           provider,
           "bad-response",
-          `returned conflicting prices for ${symbol} on ${isoFromDay(r.day)}`
+          `returned conflicting prices for ${symbol} on ${isoFromDay(days[i])}`
         );
       }
       continue;
     }
-    dates.push(r.day);
-    close.push(r.close as number);
-    if (withAdjusted) adj.push(r.adj as number);
+    outDates.push(days[i]);
+    outClose.push(close[i]);
+    if (withAdj) outAdj.push(adj[i]);
   }
-  return makeSeries({ symbol, currency, dates, close, adjClose: withAdjusted ? adj : undefined });
+  return makeSeries({
+    symbol,
+    currency,
+    dates: outDates,
+    close: outClose,
+    adjClose: withAdj ? outAdj : undefined,
+  });
 }
 
-function isPositive(v: unknown): v is number {
-  return typeof v === "number" && Number.isFinite(v) && v > 0;
+/** Numbers as they are; numeric strings read; anything else (null, "NaN", missing) is NaN. */
+function toPrice(v: unknown): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "string" && v.trim() !== "") return Number(v);
+  return NaN;
 }
+
+/** Row indices in ascending date order (stable; the identity when already ascending). */
+function ascendingOrder(days: Float64Array): number[] {
+  const order = Array.from({ length: days.length }, (_, i) => i);
+  for (let i = 1; i < days.length; i++) {
+    if (days[i] < days[i - 1]) return order.sort((a, b) => days[a] - days[b] || a - b);
+  }
+  return order;
+}
+
+/* Series of one provider share their dates: memoising the parse makes 50 ten-year series cost one. */
+const dayMemo = new Map<string, number>();
 
 function safeDay(iso: string): number {
-  try {
-    return dayFromIso(iso);
-  } catch {
-    return NaN;
+  let day = dayMemo.get(iso);
+  if (day === undefined) {
+    try {
+      day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayFromIso(iso) : NaN;
+    } catch {
+      day = NaN;
+    }
+    if (dayMemo.size > 50000) dayMemo.clear();
+    dayMemo.set(iso, day);
   }
+  return day;
 }

@@ -9,10 +9,8 @@ import { HttpLane, HttpProviderOptions, parseJsonBody } from "./http-client";
 export const EODHD_NAME = "EODHD";
 export const EODHD_BASE_URL = "https://eodhd.com";
 
-const price = z
-  .union([z.number(), z.string(), z.null()])
-  .optional()
-  .transform((v) => (typeof v === "string" ? Number(v) : v));
+/** Prices are numbers, but nulls and "NaN" strings occur: build-series rejects them, never coerces them away. */
+const price = z.union([z.number(), z.string(), z.null()]).optional();
 const EodRow = z.object({ date: z.string(), close: price, adjusted_close: price });
 const RealTime = z.object({ code: z.string().optional(), close: price });
 const General = z.object({
@@ -109,7 +107,7 @@ export class EodhdProvider implements MarketDataProvider {
         `returned an unexpected data shape for ${what}`
       );
     }
-    return parsed.data.map((r) => ({ date: r.date, close: r.close, adjClose: r.adjusted_close }));
+    return parsed.data;
   }
 
   async getHistory(
@@ -119,7 +117,10 @@ export class EodhdProvider implements MarketDataProvider {
     options?: RequestOptions
   ): Promise<HistoryResult> {
     const rows = await this.eod(toEodhdSymbol(symbol), symbol, from, to, options?.signal);
-    const series = buildProviderSeries(EODHD_NAME, symbol, currencyOfMarket(symbol), rows, true);
+    const series = buildProviderSeries(EODHD_NAME, symbol, currencyOfMarket(symbol), rows, {
+      close: "close",
+      adjClose: "adjusted_close",
+    });
     return {
       series,
       provenance: this.provenance(isoFromDay(series.dates[series.dates.length - 1]), false),
@@ -134,7 +135,7 @@ export class EodhdProvider implements MarketDataProvider {
   ): Promise<HistoryResult> {
     const pair = `USD${quote}`;
     const rows = await this.eod(`${pair}.FOREX`, pair, from, to, options?.signal);
-    const series = buildProviderSeries(EODHD_NAME, pair, quote, rows, false);
+    const series = buildProviderSeries(EODHD_NAME, pair, quote, rows, { close: "close" });
     return {
       series,
       provenance: this.provenance(isoFromDay(series.dates[series.dates.length - 1]), false),
@@ -149,7 +150,8 @@ export class EodhdProvider implements MarketDataProvider {
       options?.signal
     );
     const parsed = RealTime.safeParse(body);
-    const p = parsed.success ? parsed.data.close : undefined;
+    const raw = parsed.success ? parsed.data.close : undefined;
+    const p = typeof raw === "string" ? Number(raw) : raw;
     if (typeof p !== "number" || !(p > 0)) {
       throw new ProviderError(EODHD_NAME, "bad-response", `returned no valid price for ${symbol}`);
     }

@@ -10,10 +10,7 @@ export const FMP_NAME = "Financial Modeling Prep";
 export const FMP_BASE_URL = "https://financialmodelingprep.com";
 
 /** Prices arrive as numbers, but nulls and "NaN" strings occur; they are checked later, not coerced away. */
-const price = z
-  .union([z.number(), z.string(), z.null()])
-  .optional()
-  .transform((v) => (typeof v === "string" ? Number(v) : v));
+const price = z.union([z.number(), z.string(), z.null()]).optional();
 const EodRow = z.object({ date: z.string(), close: price });
 const AdjustedRow = z.object({ date: z.string(), adjClose: price });
 const QuoteRow = z.object({ symbol: z.string(), price: price, name: z.string().nullish() });
@@ -115,7 +112,7 @@ export class FmpProvider implements MarketDataProvider {
         close: r.close,
         adjClose: adjByDate.get(r.date.slice(0, 10)),
       })),
-      true
+      { close: "close", adjClose: "adjClose" }
     );
     return {
       series,
@@ -137,7 +134,7 @@ export class FmpProvider implements MarketDataProvider {
       options?.signal
     );
     const rows = this.rows(EodRow, body, pair);
-    const series = buildProviderSeries(FMP_NAME, pair, quote, rows, false);
+    const series = buildProviderSeries(FMP_NAME, pair, quote, rows, { close: "close" });
     return {
       series,
       provenance: this.provenance(isoFromDay(series.dates[series.dates.length - 1]), false),
@@ -152,7 +149,8 @@ export class FmpProvider implements MarketDataProvider {
       options?.signal
     );
     const rows = this.rows(QuoteRow, body, symbol);
-    const p = rows[0]?.price;
+    const raw = rows[0]?.price;
+    const p = typeof raw === "string" ? Number(raw) : raw;
     if (rows.length === 0)
       throw new ProviderError(
         FMP_NAME,
