@@ -93,6 +93,9 @@ describe("Scenario tab", () => {
       (screen.getByRole("slider", { name: "Tariffs / trade escalation" }) as HTMLInputElement).value
     ).toBe("3");
     await waitFor(() => expect(level("TARIFFS")).toBe(3), { timeout: WRITE_DEBOUNCE_MS * 8 });
+    // The documented figures sit beside the model's: Hang Seng TECH −17.2 % on 2025-04-07.
+    const table = screen.getByRole("table", { name: /Liberation Day.*documented vs model/ });
+    expect(table.textContent).toContain("−17.20 %*");
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Reset scenario" }));
     });

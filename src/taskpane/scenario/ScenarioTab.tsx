@@ -23,6 +23,7 @@ import {
 } from "../../core/scenario";
 import { DEFAULT_BENCHMARK, getPresetBasket, PRESET_BASKETS } from "../../data/baskets";
 import { FactorSlider } from "./FactorSlider";
+import { PresetCalibration } from "./PresetCalibration";
 import { ScenarioResults } from "./ScenarioResults";
 import { writeExposureTemplate } from "./scenario-workbook";
 import { useScenarioWorkbook } from "./use-scenario-workbook";
@@ -112,6 +113,7 @@ export function ScenarioTab(): React.JSX.Element {
         <Button onClick={() => apply(neutralScenario())}>Reset scenario</Button>
       </div>
       {preset && <Caption1>{preset.description}</Caption1>}
+      {preset && <PresetCalibration preset={preset} />}
       <div className={styles.sliders}>
         {FACTORS.map((f) => (
           <FactorSlider
