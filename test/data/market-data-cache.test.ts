@@ -141,6 +141,14 @@ describe("coalescing and range widening", () => {
 });
 
 describe("expiry, stale answers and failures", () => {
+  test("clearCache makes the next call refetch", async () => {
+    const { provider, md } = setup();
+    await md.getHistory("0700.HK", d("2025-01-02"), d("2025-02-01"));
+    md.clearCache();
+    await md.getHistory("0700.HK", d("2025-01-02"), d("2025-02-01"));
+    expect(provider.fetches).toHaveLength(2);
+  });
+
   test("after the TTL the series is refetched; within it, not", async () => {
     const { provider, clock, md } = setup({ ttlMs: 60000 });
     await md.getHistory("0700.HK", d("2025-01-02"), d("2025-02-01"));
