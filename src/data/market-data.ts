@@ -210,17 +210,6 @@ export class MarketData {
   }
 
   /**
-   * Forgets every series, quote and symbol held in memory (the persistent tier stays as a stale
-   * fallback): the next calls refetch. For the pane's "refresh data" action.
-   */
-  clearCache(): void {
-    this.cache.clearMemory();
-    this.quotes.clear();
-    this.infoMemo.clear();
-    this.fxMemo.clear();
-  }
-
-  /**
    * Provenance of the data formulas use for a symbol: the cached series' provenance, or (nothing cached)
    * a fetch of its recent history. For =CNTECH.SOURCE.
    */
