@@ -11,6 +11,9 @@
  * Needs `npm run build` first.
  */
 import axios from "axios";
+import * as fs from "fs";
+import * as path from "path";
+import * as vm from "vm";
 import Bottleneck from "bottleneck";
 import { dayFromIso, isoFromDay } from "../src/core/dates";
 import { PRESET_BASKETS } from "../src/data/baskets";
@@ -18,7 +21,7 @@ import { EodhdProvider } from "../src/data/http/eodhd-provider";
 import { MarketData } from "../src/data/market-data";
 import { currencyOfMarket, toEodhdSymbol } from "../src/data/symbols";
 import { startFakeServerWorker } from "../test/fake-server/fake-server-worker";
-import { LoadedBundle, loadFunctionsBundle } from "../test/support/functions-bundle";
+import { AnyFunction, installCustomFunctionsShim } from "../src/shim/custom-functions-host";
 import type { BenchResult } from "./run";
 
 const KEY = "bench-key";
@@ -73,8 +76,22 @@ function formulas(symbols: string[]): Formula[] {
   });
 }
 
-function call(bundle: LoadedBundle, f: Formula): Promise<unknown> {
-  const fn = bundle.shim.registry.get(f.id)!;
+/**
+ * Runs the built dist/functions.js in this realm with the CustomFunctions shim as its global, as
+ * Excel's JavaScript runtime runs it (a vm context would tax every global access), and returns the
+ * registry its associate calls filled.
+ */
+function loadBundleInThisRealm(): Map<string, AnyFunction> {
+  const file = path.resolve(__dirname, "..", "dist", "functions.js");
+  if (!fs.existsSync(file))
+    throw new Error("dist/functions.js is missing: run npm run build first");
+  const shim = installCustomFunctionsShim();
+  vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });
+  return shim.registry;
+}
+
+function call(registry: Map<string, AnyFunction>, f: Formula): Promise<unknown> {
+  const fn = registry.get(f.id)!;
   return Promise.resolve(fn(...f.args, { onCanceled: undefined }));
 }
 
@@ -87,14 +104,14 @@ export async function run(): Promise<BenchResult[]> {
   ]);
   try {
     const work = formulas(syms);
-    const bundle = loadFunctionsBundle();
+    const bundle = loadBundleInThisRealm();
     const provider = new EodhdProvider({
       apiKey: KEY,
       baseUrl: server.url,
       maxConcurrent: CONCURRENCY,
       retries: 0,
     });
-    bundle.context.__cntechMarketData = new MarketData(provider, {
+    (globalThis as Record<string, unknown>).__cntechMarketData = new MarketData(provider, {
       now: () => NOW,
       widenYears: WIDEN_YEARS,
     });

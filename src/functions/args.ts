@@ -64,17 +64,31 @@ export function toMatrix(value: unknown): CellValue[][] {
   return value as CellValue[][];
 }
 
+/** Parsed date texts: a workbook repeats the same few dates in thousands of formulas. */
+const dateTexts = new Map<string, DayNumber>();
+
+function parseDateCell(cell: CellValue, argName: string): DayNumber {
+  if (typeof cell !== "string") return parseDateArg(cell, argName);
+  let day = dateTexts.get(cell);
+  if (day === undefined) {
+    day = parseDateArg(cell, argName); // failures are not cached: they throw
+    if (dateTexts.size >= 10000) dateTexts.clear();
+    dateTexts.set(cell, day);
+  }
+  return day;
+}
+
 /** A required date: Excel serial, DATE() result or ISO text. */
 export function parseRequiredDate(value: unknown, argName: string): DayNumber {
   const cell = singleCell(value, argName);
   if (isOmitted(cell)) throw invalidValue(`${argName}: a date is required`);
-  return parseDateArg(cell, argName);
+  return parseDateCell(cell, argName);
 }
 
 /** An optional date: undefined when omitted, else parsed like parseRequiredDate. */
 export function parseOptionalDate(value: unknown, argName: string): DayNumber | undefined {
   const cell = singleCell(value, argName);
-  return isOmitted(cell) ? undefined : parseDateArg(cell, argName);
+  return isOmitted(cell) ? undefined : parseDateCell(cell, argName);
 }
 
 /** A window [start, end]; end undefined means "the latest available close". #VALUE! when start > end. */

@@ -2,7 +2,7 @@ import { getMarketData } from "../data/market-data";
 import { Provenance } from "../data/types";
 import { parseRequiredText } from "./args";
 import { excelCall, finiteOrThrow, toExcelError } from "./excel-errors";
-import { cancelSignal } from "./invocation";
+import { cancelAbortSignal } from "./invocation";
 import { parseBasketArg } from "./market-lookup";
 
 /** How often QUOTE asks for a new price (the data layer also caches quotes for 15 s). */
@@ -19,7 +19,7 @@ export function cntechQuote(
   symbol: unknown,
   invocation: CustomFunctions.StreamingInvocation<number>
 ): void {
-  const signal = cancelSignal(invocation);
+  const signal = cancelAbortSignal(invocation);
   let timer: ReturnType<typeof setInterval> | undefined;
   const refresh = async (): Promise<void> => {
     try {
@@ -59,7 +59,7 @@ export async function cntechSource(
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<unknown[][]> {
   return excelCall(async () => {
-    const signal = cancelSignal(invocation);
+    const signal = cancelAbortSignal(invocation);
     const spec = parseBasketArg(symbols);
     const md = getMarketData();
     const rows = await Promise.all(

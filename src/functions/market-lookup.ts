@@ -4,7 +4,7 @@
  */
 import { DEFAULT_BENCHMARK, getPresetBasket, PRESET_BASKETS } from "../data/baskets";
 import { getMarketData } from "../data/market-data";
-import { BasketSpec, isOmitted, parseSymbolsArg, SymbolResolver } from "./args";
+import { BasketMember, BasketSpec, isOmitted, parseSymbolsArg, SymbolResolver } from "./args";
 
 /** Resolves typed symbols (data layer's normalizeSymbol, memoised) and preset basket names. */
 export const marketResolver: SymbolResolver = {
@@ -15,18 +15,32 @@ export const marketResolver: SymbolResolver = {
     return Object.keys(PRESET_BASKETS);
   },
   preset(name: string) {
-    const preset = getPresetBasket(name);
-    if (!preset) return undefined;
-    const equal = preset.constituents.every((c) => c.weight === undefined);
-    return {
-      name: preset.name,
-      members: preset.constituents.map((c) => ({
-        symbol: c.symbol,
-        weight: equal ? 1 : (c.weight ?? 0),
-      })),
-    };
+    let hit = presetMemo.get(name);
+    if (hit === undefined) {
+      hit = presetMembers(name) ?? null;
+      if (presetMemo.size >= 10000) presetMemo.clear();
+      presetMemo.set(name, hit);
+    }
+    return hit ?? undefined;
   },
 };
+
+type PresetMembers = { name: string; members: readonly BasketMember[] };
+/** Preset lookups by typed text (null: not a preset); presets are fixed for the session. */
+const presetMemo = new Map<string, PresetMembers | null>();
+
+function presetMembers(name: string): PresetMembers | undefined {
+  const preset = getPresetBasket(name);
+  if (!preset) return undefined;
+  const equal = preset.constituents.every((c) => c.weight === undefined);
+  return {
+    name: preset.name,
+    members: preset.constituents.map((c) => ({
+      symbol: c.symbol,
+      weight: equal ? 1 : (c.weight ?? 0),
+    })),
+  };
+}
 
 /** The `symbols` argument of any CNTECH function (see parseSymbolsArg). */
 export function parseBasketArg(value: unknown): BasketSpec {

@@ -5,17 +5,27 @@
  */
 import { basketSeries } from "../core/baskets";
 import { convertSeries } from "../core/currency";
-import { DayNumber } from "../core/dates";
+import { DayNumber, isoFromDay } from "../core/dates";
+import { notAvailable } from "../core/errors";
 import { makeSeries, PriceSeries } from "../core/series";
 import { priceField, ReturnKind } from "../core/total-return";
 import { combineProvenance } from "../data/fx";
 import { getMarketData } from "../data/market-data";
-import { normalizeCurrency } from "../data/symbols";
+import { currencyOfMarket, normalizeCurrency } from "../data/symbols";
 import { Provenance } from "../data/types";
 import { BasketSpec } from "./args";
 
 /** Days of history fetched before a window's start, so the last close on or before it exists. */
 const LOOKBACK_DAYS = 14;
+
+/** The currency a canonical symbol's market trades in, or undefined when that cannot be told. */
+function expectedCurrency(canonical: string): string | undefined {
+  try {
+    return normalizeCurrency(currencyOfMarket(canonical));
+  } catch {
+    return undefined;
+  }
+}
 
 /** A series plus where it came from. */
 export interface SourcedSeries {
@@ -41,10 +51,21 @@ export async function loadInCurrency(
 ): Promise<SourcedSeries> {
   const md = getMarketData();
   const target = normalizeCurrency(currency);
-  const history = await md.getHistory(symbol, from - LOOKBACK_DAYS, to, { signal });
+  const historyP = md.getHistory(symbol, from - LOOKBACK_DAYS, to, { signal });
+  // The listing's market tells its currency: ask for FX alongside the history, not after it.
+  const expected = expectedCurrency(md.normalize(symbol));
+  const fxP =
+    expected && expected !== target
+      ? md.getFx(expected, target, from - 2 * LOOKBACK_DAYS, to, { signal })
+      : undefined;
+  fxP?.catch(() => undefined); // awaited below; avoid an unhandled rejection if history fails first
+  const history = await historyP;
   const local = normalizeCurrency(history.series.currency);
   if (local === target) return history;
-  const fx = await md.getFx(local, target, from - 2 * LOOKBACK_DAYS, to, { signal });
+  const fx =
+    fxP && local === expected
+      ? await fxP
+      : await md.getFx(local, target, from - 2 * LOOKBACK_DAYS, to, { signal });
   return {
     series: converted(history.series, fx.series, target),
     provenance: combineProvenance(history.provenance, fx.provenance),
@@ -105,6 +126,15 @@ export async function loadLevels(
   if (loaded.length === 1 && spec.members[0].weight > 0) {
     return { series: levelsOf(loaded[0], kind), provenance };
   }
+  // A basket needs every constituent priced at the start (no silent re-weighting for late listings).
+  loaded.forEach(({ series }, i) => {
+    if (series.dates.length === 0 || series.dates[0] > window.start) {
+      const since = series.dates.length ? ` (its data starts ${isoFromDay(series.dates[0])})` : "";
+      throw notAvailable(
+        `${spec.label}: ${spec.members[i].symbol} has no price on or before ${isoFromDay(window.start)}${since}`
+      );
+    }
+  });
   const weights = spec.members.map((m) => m.weight);
   const series = basketSeries(
     loaded.map((l) => l.series),

@@ -139,6 +139,13 @@ const CASES: Case[] = [
     /two columns \(symbol, weight\)/,
   ],
   ["basket with an unknown member", "RETURN", [[["0700.HK"], ["0005.HK"]], S, E], NA, /0005\.HK/],
+  [
+    "basket constituent listed after the start",
+    "RETURN",
+    ["HSTECH", "2024-01-02", E],
+    NA,
+    /^HSTECH: \d{4}\.HK has no price on or before 2024-01-02 \(its data starts 20\d\d-/,
+  ],
   // SPREAD.NASDAQ
   [
     "unknown units",
@@ -147,7 +154,7 @@ const CASES: Case[] = [
     VALUE,
     /units: "percent" is not one of pct, bps, log/,
   ],
-  ["unknown benchmark", "SPREAD.NASDAQ", ["HSTECH", S, E, "0005.HK"], NA, /0005\.HK/],
+  ["unknown benchmark", "SPREAD.NASDAQ", ["NVDA", S, E, "0005.HK"], NA, /0005\.HK/],
   [
     "spread in an unsupported currency",
     "SPREAD.NASDAQ",
