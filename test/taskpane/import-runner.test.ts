@@ -174,6 +174,24 @@ describe("nothing lost", () => {
     ]);
   });
 
+  it("a failure in the final step of a confirmed replace gives the old sheet back", async () => {
+    const sim = await withExistingPrices();
+    let failed = false;
+    // The final sync creates the tables; fail it (after Excel applied its commands, the worst case).
+    sim.api.setCalculator((model) => {
+      if (!failed && model.tables.length > 0) {
+        failed = true;
+        throw new Error("Excel stopped responding");
+      }
+    });
+    const outcome = await runImport(request({ replaceExisting: true, confirmReplace: true }));
+    expect(outcome.status).toBe("failed");
+    expect(outcome.message).toMatch(/as it was before the import/);
+    expect(sim.api.listSheets()).toEqual(["Sheet1", "CNTech Prices"]);
+    expect(sim.api.getCell("CNTech Prices", "C3").value).toBe("my model");
+    expect(sim.api.listCharts()).toEqual([]);
+  });
+
   it("cancel mid-import removes the partly written sheets and says how far it got", async () => {
     const sim = freshExcel();
     const before = sim.api.listSheets();

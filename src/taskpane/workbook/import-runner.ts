@@ -145,8 +145,16 @@ export async function runImport(
     const temps: string[] = [];
     for (const f of finals) temps.push(incompleteName(f, [...existingSheets, ...temps]));
     const created = temps.map((t) => sheets.add(t));
+    // Sheets are tracked by id from here on, so cleanup works whatever names they carry.
+    created.forEach((s) => s.load("id"));
+    const replaced = request.replaceExisting
+      ? finals
+          .filter((f) => existingSheets.some((e) => e.toLowerCase() === f.toLowerCase()))
+          .map((f) => ({ name: f, sheet: sheets.getItem(f).load("id") }))
+      : [];
     let rowsWritten = 0;
     try {
+      await context.sync();
       for (let i = 0; i < blocks.length; i++) {
         const before = rowsWritten;
         await writeBlock(context, created[i], temps[i], blocks[i], budget, {
@@ -169,11 +177,8 @@ export async function runImport(
         total: totalRows,
         message: "Creating tables and chart",
       });
-      // Finish in one sync: replace same-named sheets (confirmed), tables, chart, final names.
-      if (request.replaceExisting)
-        for (const f of finals)
-          if (existingSheets.some((e) => e.toLowerCase() === f.toLowerCase()))
-            sheets.getItem(f).delete();
+      // One sync presents the result: tables, chart, same-named old sheets moved aside (confirmed
+      // replace), final names. The old sheets are deleted only after that sync has succeeded.
       const tableNames: string[] = [];
       blocks.forEach((b, i) => {
         const name = uniqueTableName(b.tableName, [...existingTables, ...tableNames]);
@@ -181,12 +186,22 @@ export async function runImport(
         queueTable(created[i], b, name);
       });
       addPerformanceChart(created[2], blocks[2], req.basket.label, req.benchmark);
+      const asideNames: string[] = [];
+      for (const r of replaced) {
+        const aside = uniqueName(`${r.name.slice(0, 20)} (replaced)`, [
+          ...existingSheets,
+          ...temps,
+          ...asideNames,
+        ]);
+        asideNames.push(aside);
+        r.sheet.name = aside;
+      }
       created.forEach((s, i) => (s.name = finals[i]));
       created[3].activate();
       await context.sync();
     } catch (e) {
       const cancelled = e instanceof ImportCancelled;
-      const cleanup = await removeSheets(context, temps);
+      const cleanup = await undo(context, created, replaced);
       const what = cancelled
         ? `Import cancelled after writing ${fmt(rowsWritten)} of ${fmt(totalRows)} rows.`
         : `Import failed: ${(e as Error).message}`;
@@ -198,11 +213,20 @@ export async function runImport(
         warnings,
       };
     }
+    let leftover = "";
+    if (replaced.length > 0) {
+      try {
+        replaced.forEach((r) => r.sheet.delete());
+        await context.sync();
+      } catch {
+        leftover = ` The sheets it replaced could not be deleted and are kept as "… (replaced)"; delete them when convenient.`;
+      }
+    }
     return {
       status: "done",
       sheets: finals,
       rowsWritten,
-      message: `Imported ${fmt(data.constituents.length)} constituents and ${data.benchmark.symbol} (${fmt(totalRows)} rows) into ${finals.join(", ")}.`,
+      message: `Imported ${fmt(data.constituents.length)} constituents and ${data.benchmark.symbol} (${fmt(totalRows)} rows) into ${finals.join(", ")}.${leftover}`,
       warnings,
     };
   });
@@ -227,18 +251,43 @@ function addPerformanceChart(
   chart.setPosition(`F${layout.headerRow}`, `P${layout.headerRow + 20}`);
 }
 
-/** Deletes this run's incomplete sheets; says in words what happened. */
-async function removeSheets(context: Excel.RequestContext, names: string[]): Promise<string> {
+/** A sheet's id if it was loaded (the sheet exists in the workbook), else undefined. */
+function idOf(sheet: Excel.Worksheet): string | undefined {
   try {
-    const probes = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
-    probes.forEach((p) => p.load("isNullObject"));
+    return sheet.id;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Undoes a failed or cancelled run: deletes the sheets it created (by id, whatever their names are by
+ * now) and gives replaced sheets their names back. Says in words what happened.
+ */
+async function undo(
+  context: Excel.RequestContext,
+  created: Excel.Worksheet[],
+  replaced: { name: string; sheet: Excel.Worksheet }[]
+): Promise<string> {
+  const sheets = context.workbook.worksheets;
+  try {
+    const ours = created.map((s) => idOf(s));
+    const olds = replaced.map((r) => idOf(r.sheet));
+    const probe = (id: string | undefined) =>
+      id ? sheets.getItemOrNullObject(id).load("isNullObject") : undefined;
+    const ourProbes = ours.map(probe);
+    const oldProbes = olds.map(probe);
     await context.sync();
-    probes.forEach((p) => {
-      if (!p.isNullObject) p.delete();
+    ourProbes.forEach((p) => {
+      if (p && !p.isNullObject) p.delete();
+    });
+    await context.sync();
+    oldProbes.forEach((p, i) => {
+      if (p && !p.isNullObject) p.name = replaced[i].name;
     });
     await context.sync();
     return "The partly written sheets were removed; your workbook is as it was before the import.";
   } catch {
-    return `Some partly written sheets could not be removed; they are named "… (incomplete)": ${names.join(", ")}. Delete them when convenient.`;
+    return `Some partly written sheets could not be removed; they are named "… (incomplete)" or carry this import's sheet names. Check the sheet tabs and delete them when convenient.`;
   }
 }
