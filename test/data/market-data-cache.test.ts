@@ -339,3 +339,16 @@ describe("quotes, symbol info, provenance, the shared slot", () => {
     expect(getMarketData().providerName).toBe("demo (synthetic)");
   });
 });
+
+test("a narrower fetch finishing after a wider one does not shrink the cached range", async () => {
+  const { provider, md } = setup();
+  provider.delayMs = 60;
+  const narrow = md.getHistory("0700.HK", d("2025-01-02"), d("2025-02-01"));
+  await new Promise((r) => setTimeout(r, 5));
+  provider.delayMs = 5;
+  const wide = md.getHistory("0700.HK", d("2012-01-02"), d("2012-02-01"));
+  await Promise.all([narrow, wide]);
+  expect(provider.fetches).toHaveLength(2);
+  await md.getHistory("0700.HK", d("2012-03-01"), d("2012-04-01"));
+  expect(provider.fetches).toHaveLength(2);
+});

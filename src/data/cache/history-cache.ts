@@ -142,8 +142,17 @@ export class HistoryCache {
           fetchedAt: result.provenance.fetchedAt ?? new Date(fetchedAtMs).toISOString(),
         },
       };
-      this.lru.set(key, entry);
-      this.save(key, entry);
+      // A slower, narrower fetch finishing after a wider one must not shrink the cached range.
+      const current = this.lru.peek(key);
+      const superseded =
+        current !== undefined &&
+        current.fetchedAtMs >= fetchedAtMs &&
+        current.coverFrom <= entry.coverFrom &&
+        current.coverTo >= entry.coverTo;
+      if (!superseded) {
+        this.lru.set(key, entry);
+        this.save(key, entry);
+      }
       return entry;
     })();
     const job: InFlight = { from, to, promise, controller, waiters: 0 };
