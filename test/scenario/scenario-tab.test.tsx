@@ -147,4 +147,28 @@ describe("Scenario tab", () => {
     ).toBe("1");
     expect(screen.queryByTestId("scenario-spread")).toBeNull();
   });
+
+  test("a GPR CSV sets the sliders to the implied levels and writes them", async () => {
+    renderTab();
+    const csv = "month,GPR\n2024-01-01,100\n2024-02-01,110\n2024-03-01,99\n2024-04-01,121\n";
+    const file = new File([csv], "gpr.csv", { type: "text/csv" });
+    if (!file.text) Object.assign(file, { text: async () => csv }); // older jsdom Blob lacks text()
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("GPR CSV file"), { target: { files: [file] } });
+    });
+    await waitFor(() => expect(screen.getByText(/Loaded gpr.csv/)).toBeTruthy());
+    fireEvent.change(screen.getByLabelText("From month"), { target: { value: "2024-01" } });
+    fireEvent.change(screen.getByLabelText("To month"), { target: { value: "2024-04" } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Apply GPR move" }));
+    });
+    // z = ln(1.21) / σ of the three monthly log changes, worked here independently.
+    const d = [Math.log(1.1), Math.log(0.9), Math.log(121 / 99)];
+    const m = d.reduce((a, b) => a + b) / 3;
+    const z = Math.log(1.21) / Math.sqrt(d.reduce((a, x) => a + (x - m) ** 2, 0) / 2);
+    await waitFor(() => expect(level("TAIWAN")).toBeCloseTo(0.6 * z, 10), {
+      timeout: WRITE_DEBOUNCE_MS * 8,
+    });
+    expect(screen.getByText(new RegExp(`${z.toFixed(2)} σ move`))).toBeTruthy();
+  });
 });

@@ -23,6 +23,7 @@ import {
 } from "../../core/scenario";
 import { DEFAULT_BENCHMARK, getPresetBasket, PRESET_BASKETS } from "../../data/baskets";
 import { FactorSlider } from "./FactorSlider";
+import { GprPanel } from "./GprPanel";
 import { PresetCalibration } from "./PresetCalibration";
 import { ScenarioResults } from "./ScenarioResults";
 import { writeExposureTemplate } from "./scenario-workbook";
@@ -153,6 +154,8 @@ export function ScenarioTab(): React.JSX.Element {
         exposures={sync.exposures}
         exposuresError={sync.exposuresError}
       />
+      <Subtitle2 as="h2">GPR context (optional)</Subtitle2>
+      <GprPanel onApply={apply} />
     </section>
   );
 }
