@@ -26,7 +26,7 @@ if (files.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ["--test", "--test-concurrency=1", "--test-reporter=spec", ...files],
+  ["--test", "--test-concurrency=1", "--test-timeout=180000", "--test-reporter=spec", ...files],
   { stdio: "inherit" }
 );
 process.exit(result.status ?? 1);

@@ -8,11 +8,24 @@ const { startServer, launchChromium, openWorkbench } = require("../../../scripts
 
 async function openSession() {
   const { server, url } = await startServer({ port: 0 });
-  const browser = await launchChromium({ width: 1440, height: 900 });
+  const stopServer = () => new Promise((resolve) => server.close(resolve));
+  let browser;
+  try {
+    browser = await launchChromium({ width: 1440, height: 900 });
+  } catch (e) {
+    await stopServer(); // an open server would keep the test process alive
+    throw e;
+  }
   const { page } = browser;
   const pageErrors = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));
-  await openWorkbench(page, url);
+  try {
+    await openWorkbench(page, url);
+  } catch (e) {
+    await browser.close();
+    await stopServer();
+    throw e;
+  }
   return {
     page,
     url,
@@ -20,7 +33,7 @@ async function openSession() {
     external: browser.external,
     async close() {
       await browser.close();
-      await new Promise((resolve) => server.close(resolve));
+      await stopServer();
     },
   };
 }
