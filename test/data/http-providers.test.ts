@@ -133,3 +133,27 @@ test("the per-provider limiter caps concurrent requests", async () => {
     await slow.close();
   }
 });
+
+test("a per-minute budget holds further requests until the window refreshes", async () => {
+  const md = new MarketData(
+    new EodhdProvider({
+      apiKey: KEY,
+      baseUrl: server.url,
+      requestsPerMinute: 2,
+      rateWindowMs: 400,
+    }),
+    { now: () => NOW }
+  );
+  const started = Date.now();
+  const done: number[] = [];
+  await Promise.all(
+    ["1001.HK", "1002.HK", "1003.HK"].map((s) =>
+      md
+        .getHistory(s, dayFromIso("2025-01-02"), dayFromIso("2025-02-01"))
+        .then(() => done.push(Date.now() - started))
+    )
+  );
+  done.sort((a, b) => a - b);
+  expect(server.requests).toHaveLength(3);
+  expect(done[2]).toBeGreaterThanOrEqual(350); // the third waited for the next window
+});

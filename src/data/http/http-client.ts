@@ -25,6 +25,8 @@ export interface HttpProviderOptions {
   readonly minTimeMs?: number;
   /** Request budget per minute, e.g. a plan's quota (default unlimited). */
   readonly requestsPerMinute?: number;
+  /** Length of the budget window in ms (default 60,000; tests shorten it). */
+  readonly rateWindowMs?: number;
 }
 
 /** The raw outcome of one GET: status and body text (parsing is the provider's job). */
@@ -114,7 +116,7 @@ export class HttpLane {
         ? {
             reservoir: perMinute,
             reservoirRefreshAmount: perMinute,
-            reservoirRefreshInterval: 60000,
+            reservoirRefreshInterval: options.rateWindowMs ?? 60000,
           }
         : {}),
     });
