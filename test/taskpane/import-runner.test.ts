@@ -116,6 +116,37 @@ describe("runImport on demo data", () => {
     expect(String(bySymbol["0700.HK"][2]).length).toBeGreaterThan(0);
   });
 
+  it("weekly rows keep each week's last close, and the returns chain to the window return", async () => {
+    const sim = freshExcel();
+    await runImport(request({ frequency: "weekly", currency: "HKD" }));
+    const prices = tableRows(sim, "CNTech Prices").body as number[][];
+    const returns = tableRows(sim, "CNTech Returns").body as number[][];
+    // Consecutive rows after the base fall in different Monday–Sunday weeks.
+    const week = (serial: number) => Math.floor((dayFromExcelSerial(serial) + 3) / 7);
+    for (let t = 2; t < prices.length; t++)
+      expect(week(prices[t][0])).toBeGreaterThan(week(prices[t - 1][0]));
+    const summary = Object.fromEntries(tableRows(sim, "CNTech Summary").body.map((r) => [r[0], r]));
+    for (const [col, symbol] of [
+      [1, "0700.HK"],
+      [4, "^NDX"],
+    ] as const) {
+      const chained = returns.reduce((acc, r) => acc * (1 + r[col]), 1) - 1;
+      expect(chained).toBeCloseTo(summary[symbol][3] as number, 10);
+    }
+  });
+
+  it("a Cancel before any write leaves nothing behind", async () => {
+    const sim = freshExcel();
+    const controller = new AbortController();
+    controller.abort();
+    const outcome = await runImport(request(), { signal: controller.signal });
+    expect(outcome).toMatchObject({ status: "cancelled", rowsWritten: 0 });
+    expect(outcome.message).toBe(
+      "Import cancelled before anything was written. Your workbook is unchanged."
+    );
+    expect(sim.api.listSheets()).toEqual(["Sheet1"]);
+  });
+
   it("writes live CNTECH formulas that point at the header block when asked", async () => {
     const sim = freshExcel();
     await runImport(request({ liveFormulas: true }));
