@@ -187,6 +187,18 @@ describe("workbench calculation engine", () => {
     expect(value(sim, "D1")).toBe(30);
   });
 
+  it("keeps spills when a new sheet or name makes everything recalculate", async () => {
+    const { sim, calc } = setup();
+    await enter(calc, "A1", "=T.SEQ(3)");
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.add("Imported");
+      await context.sync();
+    });
+    await calc.engine.whenIdle();
+    expect(value(sim, "A1")).toBe(1);
+    expect(sim.api.getValues("Sheet1", "A3:B3")).toEqual([[3, 30]]);
+  });
+
   it("shows thrown CustomFunctions.Error as the error value, keeps its message, and propagates it", async () => {
     const { sim, calc } = setup();
     await enter(calc, "A1", '=T.FAIL("XYZ")');

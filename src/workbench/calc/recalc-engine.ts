@@ -31,12 +31,15 @@ export interface CalcModel {
   setSpill(rect: SheetRect, values: ScalarValue[][] | null): void;
 }
 
+/** A written rectangle, a formula to re-evaluate as is (a stream's new value), or everything. */
+type PendingChange = SheetRect | { recalc: SheetRect } | "all";
+
 const MAX_PASSES = 8;
 
 export class RecalcEngine {
   private readonly cells = new Map<string, FormulaCell>();
   private readonly byAddress = new Map<string, string>();
-  private pending: Array<SheetRect | "all"> = [];
+  private pending: PendingChange[] = [];
   private running: Promise<void> | null = null;
   private readonly listeners: Array<() => void> = [];
   /** Error messages of error results, by cell key (the model stores only the code, like Excel). */
@@ -59,7 +62,7 @@ export class RecalcEngine {
 
   /** Cells in `rect` were written (values or formulas): reindex them and recalc what depends on them. */
   cellsChanged(rect: SheetRect, onlyRecalc = false): void {
-    this.pending.push(onlyRecalc ? { ...rect, sheet: "\u0001" + rect.sheet } : rect);
+    this.pending.push(onlyRecalc ? { recalc: rect } : rect);
     this.schedule();
   }
 
@@ -109,7 +112,7 @@ export class RecalcEngine {
   }
 
   /** Updates the formula index for changed rectangles; returns the formulas to evaluate. */
-  private absorb(batch: Array<SheetRect | "all">): Set<FormulaCell> {
+  private absorb(batch: PendingChange[]): Set<FormulaCell> {
     const dirty = new Set<FormulaCell>();
     const changed: SheetRect[] = [];
     for (const item of batch) {
@@ -118,14 +121,27 @@ export class RecalcEngine {
         for (const input of this.model.formulas()) {
           const key = cellKey(input.sheet, input.row, input.column);
           seen.add(key);
-          dirty.add(this.index(input));
+          const existing = this.cells.get(key);
+          if (existing && existing.formula === input.formula) {
+            // Same formula: keep its spill bookkeeping, re-resolve names and sheets it reads.
+            existing.precedents = this.evaluator.precedents(
+              input.formula,
+              input.sheet,
+              input.row,
+              input.column
+            );
+            dirty.add(existing);
+          } else {
+            if (existing) this.remove(key, existing, changed);
+            dirty.add(this.index(input));
+          }
         }
         for (const [key, cell] of this.cells) if (!seen.has(key)) this.remove(key, cell, changed);
         continue;
       }
-      if (item.sheet.startsWith("\u0001")) {
-        const rect = { ...item, sheet: item.sheet.slice(1) };
-        const cell = this.cells.get(cellKey(rect.sheet, rect.row, rect.column));
+      if ("recalc" in item) {
+        const { sheet, row, column } = item.recalc;
+        const cell = this.cells.get(cellKey(sheet, row, column));
         if (cell) dirty.add(cell);
         continue;
       }
