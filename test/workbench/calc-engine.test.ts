@@ -199,6 +199,23 @@ describe("workbench calculation engine", () => {
     expect(sim.api.getValues("Sheet1", "A3:B3")).toEqual([[3, 30]]);
   });
 
+  it("keeps a spill whose sheet is renamed", async () => {
+    const { sim, calc } = setup();
+    await enter(calc, "A1", "=T.SEQ(3)");
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").name = "Renamed";
+      await context.sync();
+    });
+    sim.api.setCell("Renamed", "J10", "x"); // the next change re-reads formulas under the new name
+    await calc.engine.whenIdle();
+    expect(sim.api.getCell("Renamed", "A1").value).toBe(1);
+    expect(sim.api.getValues("Renamed", "A1:B3")).toEqual([
+      [1, 10],
+      [2, 20],
+      [3, 30],
+    ]);
+  });
+
   it("shows thrown CustomFunctions.Error as the error value, keeps its message, and propagates it", async () => {
     const { sim, calc } = setup();
     await enter(calc, "A1", '=T.FAIL("XYZ")');

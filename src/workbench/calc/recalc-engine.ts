@@ -29,6 +29,8 @@ export interface CalcModel {
   setResult(sheet: string, row: number, column: number, value: ScalarValue): void;
   /** Writes (values) or clears (null) spilled cells, which hold no formula. */
   setSpill(rect: SheetRect, values: ScalarValue[][] | null): void;
+  /** Where the formula at an anchor currently spills according to the workbook (after a rename). */
+  spillRectOf?(sheet: string, row: number, column: number): SheetRect | undefined;
 }
 
 /** A written rectangle, a formula to re-evaluate as is (a stream's new value), or everything. */
@@ -176,6 +178,8 @@ export class RecalcEngine {
       ...input,
       precedents: this.evaluator.precedents(input.formula, input.sheet, input.row, input.column),
       invaded: new Set(),
+      // A formula the engine has not seen may already have spilled (e.g. its sheet was renamed).
+      spill: this.model.spillRectOf?.(input.sheet, input.row, input.column),
     };
     this.cells.set(key, cell);
     this.byAddress.set(cellAddress(input.sheet, input.row, input.column), key);

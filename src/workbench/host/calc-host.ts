@@ -83,7 +83,12 @@ export function attachCalculation(
     async enter(sheetName, row, column, input) {
       const sheet = model.sheet(sheetName);
       model.writeInput(sheet, row, column, input);
-      engine.cellsChanged({ sheet: sheet.name, row, column, rowCount: 1, columnCount: 1 });
+      absorb([
+        {
+          sheet: sheet.name,
+          address: model.localAddress({ row, column, rowCount: 1, columnCount: 1 }),
+        },
+      ]);
       await engine.whenIdle();
     },
     messageAt(sheet, row, column) {

@@ -100,6 +100,12 @@ export class SimCalcModel implements CalcModel, EvaluationSource {
       };
   }
 
+  spillRectOf(sheetName: string, row: number, column: number): SheetRect | undefined {
+    const sheet = this.model.findSheet(sheetName);
+    const rect = sheet?.cells.get(cellKey(row, column))?.spillRect;
+    return sheet && rect ? { sheet: sheet.name, ...rect } : undefined;
+  }
+
   cell(sheetName: string, row: number, column: number): ScalarValue {
     const sheet = this.model.findSheet(sheetName);
     if (!sheet) return new CellError("#REF!", `There is no sheet named "${sheetName}"`);
