@@ -111,4 +111,43 @@ describe("Import tab", () => {
     ).toBeTruthy();
     expect(sim.api.listSheets()).toEqual(["Sheet1"]);
   });
+
+  it("imports from CSV files chosen for this import", async () => {
+    const sim = freshExcel();
+    const user = userEvent.setup();
+    renderTab();
+    const csv = (start: number) =>
+      [
+        "Date,Close",
+        ...Array.from(
+          { length: 30 },
+          (_, i) => `2025-03-${String(i + 1).padStart(2, "0")},${start + i}`
+        ),
+      ].join("\n");
+    const files = [
+      new File([csv(100)], "AAPL.csv", { type: "text/csv" }),
+      new File([csv(200)], "QQQ.csv", { type: "text/csv" }),
+    ];
+    await user.click(screen.getByRole("radio", { name: "Custom list" }));
+    await user.type(screen.getByLabelText("Symbols"), "AAPL");
+    await user.clear(screen.getByLabelText("Benchmark"));
+    await user.type(screen.getByLabelText("Benchmark"), "QQQ");
+    await user.selectOptions(screen.getByLabelText("Date range"), "custom");
+    await user.type(screen.getByLabelText("Start date"), "2025-03-03");
+    await user.type(screen.getByLabelText("End date"), "2025-03-28");
+    await user.selectOptions(screen.getByLabelText("Data source"), "csv");
+    await user.upload(screen.getByLabelText("CSV files for this import"), files);
+    await user.click(screen.getByRole("button", { name: "Import" }));
+    const status = screen.getByRole("status", { name: "Import result" });
+    expect(
+      await within(status).findByText(/Imported 1 constituents and QQQ/, {}, { timeout: 5000 })
+    ).toBeTruthy();
+    const head = sim.api.getValues("CNTech Prices", "A2:B2");
+    expect(head).toEqual([["Source", "user data (AAPL.csv, QQQ.csv)"]]);
+    const t = sim.api.listTables().find((x) => x.sheet === "CNTech Prices")!;
+    const body = sim.api.getValues("CNTech Prices", t.address).slice(1);
+    // Base row 2025-03-03 (100 + 2), last row 2025-03-28 (100 + 27).
+    expect(body[0].slice(1)).toEqual([102, 202]);
+    expect(body[body.length - 1].slice(1)).toEqual([127, 227]);
+  }, 20000);
 });

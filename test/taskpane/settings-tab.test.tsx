@@ -90,4 +90,24 @@ describe("Settings tab", () => {
     expect(screen.getByText("Cached series: 0")).toBeTruthy();
     expect(current().cachedSeriesCount).toBe(0);
   });
+
+  it("saves CSV files as the provider and asks for them when none are chosen", async () => {
+    const { configured } = setup();
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText("Data provider"), "csv");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(await screen.findByText("Choose one or more CSV files, then save.")).toBeTruthy();
+    await user.upload(
+      screen.getByLabelText("CSV files"),
+      new File(["Date,Close\n2025-03-03,10\n"], "NVDA.csv", { type: "text/csv" })
+    );
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(await screen.findByText(/^Saved\./)).toBeTruthy();
+    expect(configured).toEqual([
+      expect.objectContaining({
+        provider: "csv",
+        csvFiles: [{ name: "NVDA.csv", text: "Date,Close\n2025-03-03,10\n" }],
+      }),
+    ]);
+  });
 });

@@ -17,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { PRESET_BASKETS } from "../../data/baskets";
 import { readSelectionAsList } from "../workbook/selection";
+import { readFilesAsText } from "./read-files";
 import { ImportFormState, initialFormState } from "./import-form";
 import { ApiKeyLookup, ImportController, useImport } from "./use-import";
 
@@ -185,18 +186,10 @@ export function ImportTab(props: ImportTabProps): React.JSX.Element {
         <Field label="CSV files for this import">
           <input
             type="file"
+            aria-label="CSV files for this import"
             accept=".csv,.txt,.tsv"
             multiple
-            onChange={async (e) =>
-              setCsvFiles(
-                await Promise.all(
-                  [...(e.target.files ?? [])].map(async (f) => ({
-                    name: f.name,
-                    text: await f.text(),
-                  }))
-                )
-              )
-            }
+            onChange={async (e) => setCsvFiles(await readFilesAsText(e.target.files))}
           />
         </Field>
       )}

@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ProviderId } from "../../data/configure";
+import { readFilesAsText } from "../import/read-files";
 import { PROVIDERS, SettingsService } from "./settings-service";
 
 const useStyles = makeStyles({
@@ -26,11 +27,6 @@ export interface SettingsTabProps {
 }
 
 type Notice = { intent: "success" | "error" | "info"; text: string } | undefined;
-
-async function readFiles(list: FileList | null): Promise<{ name: string; text: string }[]> {
-  if (!list) return [];
-  return Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
-}
 
 /** Provider, API key (masked once saved), connection test and cache controls. */
 export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX.Element {
@@ -66,7 +62,7 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
       await service.save(
         { provider },
         keyInput,
-        provider === "csv" ? await readFiles(files) : undefined
+        provider === "csv" ? await readFilesAsText(files) : undefined
       );
       setKeyInput("");
       setKeyHint(await service.keyHint(provider));
@@ -132,6 +128,7 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
         >
           <input
             type="file"
+            aria-label="CSV files"
             accept=".csv,.txt,.tsv"
             multiple
             onChange={(e) => setFiles(e.target.files)}
