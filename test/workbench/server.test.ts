@@ -6,7 +6,6 @@
 import * as http from "http";
 import type { AddressInfo } from "net";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startServer } = require("../../scripts/workbench.js");
 
 function get(
