@@ -4,6 +4,7 @@ import { windowReturn } from "../../src/core/returns";
 import { parseCsv } from "../../src/data/csv/csv-parse";
 import {
   backAdjust,
+  describeProblems,
   createCsvSource,
   createRangeSource,
   symbolFromFileName,
@@ -191,6 +192,20 @@ describe("Excel ranges", () => {
 });
 
 describe("helpers", () => {
+  test("the import report lists rows with file and line, capped", () => {
+    const problems = Array.from({ length: 4 }, (_, i) => ({
+      file: "p.csv",
+      line: i + 2,
+      message: "bad",
+    }));
+    expect(describeProblems(problems, 2)).toEqual([
+      "p.csv line 2: bad",
+      "p.csv line 3: bad",
+      "… and 2 more row(s) not used",
+    ]);
+    expect(describeProblems([])).toEqual([]);
+  });
+
   test("back-adjustment reproduces dividend reinvestment at the ex-date close", () => {
     const close = [100, 98, 99];
     const adj = backAdjust(close, [0, 2, 0]);

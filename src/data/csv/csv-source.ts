@@ -143,6 +143,16 @@ export class UserDataSource implements MarketDataProvider {
 }
 
 /**
+ * The import report for people: one line per unusable row ("prices.csv line 7: ..."), at most
+ * `max` lines plus a count of the rest. For the CLI's stderr and the pane's warning list.
+ */
+export function describeProblems(problems: readonly RowProblem[], max = 20): string[] {
+  const lines = problems.slice(0, max).map((p) => `${p.file} line ${p.line}: ${p.message}`);
+  if (problems.length > max) lines.push(`… and ${problems.length - max} more row(s) not used`);
+  return lines;
+}
+
+/**
  * Adjusted closes from cash dividends, reinvested at the ex-date close (the core's convention):
  * each ex-date scales earlier closes by P_t / (P_t + D_t), so adj_t / adj_{t−1} = (P_t + D_t) / P_{t−1}.
  */
