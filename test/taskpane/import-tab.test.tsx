@@ -125,7 +125,7 @@ describe("Import tab", () => {
         ),
       ].join("\n");
     const files = [
-      new File([csv(100)], "AAPL.csv", { type: "text/csv" }),
+      new File([csv(100) + "\n2025-03-31,not a price"], "AAPL.csv", { type: "text/csv" }),
       new File([csv(200)], "QQQ.csv", { type: "text/csv" }),
     ];
     await user.click(screen.getByRole("radio", { name: "Custom list" }));
@@ -142,6 +142,8 @@ describe("Import tab", () => {
     expect(
       await within(status).findByText(/Imported 1 constituents and QQQ/, {}, { timeout: 5000 })
     ).toBeTruthy();
+    // The unusable row is reported with its file and line.
+    expect(within(status).getByText(/^AAPL\.csv, line 32: /)).toBeTruthy();
     const head = sim.api.getValues("CNTech Prices", "A2:B2");
     expect(head).toEqual([["Source", "user data (AAPL.csv, QQQ.csv)"]]);
     const t = sim.api.listTables().find((x) => x.sheet === "CNTech Prices")!;

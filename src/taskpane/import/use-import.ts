@@ -6,6 +6,7 @@ import * as React from "react";
 import { dayFromYmd } from "../../core/dates";
 import { detectPersistentStore } from "../../data/cache/persistent-store";
 import { createProvider } from "../../data/configure";
+import { createCsvSource } from "../../data/csv/csv-source";
 import { getMarketData, MarketData } from "../../data/market-data";
 import { runImport } from "../workbook/import-runner";
 import {
@@ -26,6 +27,8 @@ export function todayDay(): number {
 
 /** Gives the saved API key of a provider to build it; the key is never rendered or logged. */
 export type ApiKeyLookup = (provider: "fmp" | "eodhd") => Promise<string | undefined>;
+
+const MAX_PROBLEMS_SHOWN = 10;
 
 const PROVIDER_NAMES = { fmp: "Financial Modeling Prep", eodhd: "EODHD" } as const;
 
@@ -57,10 +60,15 @@ async function marketDataFor(
       return { marketData: new MarketData(createProvider({ provider: "demo" })), warnings: [] };
     case "csv":
       if (csvFiles.length === 0) throw new Error("Choose one or more CSV files for this import.");
-      return {
-        marketData: new MarketData(createProvider({ provider: "csv", csvFiles })),
-        warnings: [],
-      };
+      {
+        const source = createCsvSource(csvFiles);
+        // Rows the reader could not use are reported, never silently dropped.
+        const problems = source.problems.map((p) => `${p.file}, line ${p.line}: ${p.message}`);
+        const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+        if (problems.length > shown.length)
+          shown.push(`… and ${problems.length - shown.length} more rows with problems`);
+        return { marketData: new MarketData(source), warnings: shown };
+      }
     case "stockhistory":
       return loadViaStockHistory(
         [...request.basket.symbols, request.benchmark],
