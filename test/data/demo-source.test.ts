@@ -70,6 +70,11 @@ describe("trading calendars", () => {
     expect(tradingDaysIn("US", 2025)).toBe(250);
   });
 
+  test("Shanghai trading-day counts match the exchange's published totals for 2016–2025", () => {
+    const published = [244, 244, 243, 244, 243, 243, 242, 242, 242, 243];
+    expect(published.map((_, i) => tradingDaysIn("SS", 2016 + i))).toEqual(published);
+  });
+
   test.each([
     ["US", "2024-07-04"],
     ["US", "2024-11-28"],

@@ -33,6 +33,20 @@ const CHUNG_YEUNG = [
   "2015-10-21", "2016-10-09", "2017-10-28", "2018-10-17", "2019-10-07", "2020-10-25",
   "2021-10-14", "2022-10-04", "2023-10-23", "2024-10-11", "2025-10-29", "2026-10-18",
 ]; // prettier-ignore
+/** Mainland breaks that differ from the usual pattern: [first day, calendar days]. */
+const SPRING_FESTIVAL_OVERRIDE: Record<number, [string, number]> = {
+  2020: ["2020-01-24", 10], // extended for Covid-19
+  2024: ["2024-02-09", 9],
+  2025: ["2025-01-28", 8],
+  2026: ["2026-02-15", 9],
+};
+const LABOUR_DAY_OVERRIDE: Record<number, [string, number]> = {
+  2019: ["2019-05-01", 3],
+  2022: ["2022-04-30", 5],
+  2023: ["2023-04-29", 5],
+};
+/** One-off mainland closures (2015 victory parade). */
+const CN_SPECIAL_CLOSURES = ["2015-09-03", "2015-09-04"];
 /** One-off NYSE closures (national days of mourning). */
 const US_SPECIAL_CLOSURES = ["2018-12-05", "2025-01-09"];
 
@@ -144,16 +158,25 @@ function cnHolidays(year: number): DayNumber[] {
   const span = (start: DayNumber, days: number): void => {
     for (let i = 0; i < days; i++) out.push(start + i);
   };
+  // One-day festivals become three-day breaks: Saturday/Sunday → Monday off, Tuesday → Monday bridged,
+  // Thursday → Friday bridged (the State Council's make-up-weekend pattern).
   const nearestWeekdayBridge = (d: DayNumber): void => {
     out.push(d);
     const w = weekday(d);
-    if (w === 6) out.push(d + 2); // Saturday holiday → Monday off
-    if (w === 0) out.push(d + 1); // Sunday → Monday
+    if (w === 6) out.push(d + 2);
+    if (w === 0) out.push(d + 1);
+    if (w === 2) out.push(d - 1);
+    if (w === 4) out.push(d + 1);
   };
-  span(dayFromYmd(year, 1, 1), 1);
-  span(dayFromIso(LUNAR_NEW_YEAR[idx]) - 1, 8); // Spring Festival: eve + seven days
+  nearestWeekdayBridge(dayFromYmd(year, 1, 1));
+  const spring = SPRING_FESTIVAL_OVERRIDE[year];
+  if (spring) span(dayFromIso(spring[0]), spring[1]);
+  else span(dayFromIso(LUNAR_NEW_YEAR[idx]) - 1, 7); // Spring Festival: eve + six days
   nearestWeekdayBridge(dayFromIso(QINGMING[idx]));
-  span(dayFromYmd(year, 5, 1), year >= 2020 ? 5 : 3); // Labour Day
+  const labour = LABOUR_DAY_OVERRIDE[year];
+  if (labour) span(dayFromIso(labour[0]), labour[1]);
+  else if (year >= 2020) span(dayFromYmd(year, 5, 1), 5);
+  else nearestWeekdayBridge(dayFromYmd(year, 5, 1)); // one day plus the weekend before 2020
   nearestWeekdayBridge(dayFromIso(DRAGON_BOAT[idx]));
   const midAutumn = dayFromIso(MID_AUTUMN[idx]);
   const goldenWeek = dayFromYmd(year, 10, 1);
@@ -175,6 +198,7 @@ export function holidaySet(market: Market): Set<DayNumber> {
       for (const d of days) set.add(d);
     }
     if (key === "US") for (const d of US_SPECIAL_CLOSURES) set.add(dayFromIso(d));
+    if (key === "SS") for (const d of CN_SPECIAL_CLOSURES) set.add(dayFromIso(d));
     cache.set(key, set);
   }
   return set;
