@@ -56,6 +56,8 @@ export class WorkbenchApp {
     });
     model.onChange(() => this.refresh());
     calc.engine.onRecalculated(() => this.refresh());
+    // Settings can switch the provider without touching the workbook.
+    window.setInterval(() => this.renderSource(), 2000);
     this.showSheet(model.activeSheet().name);
   }
 
@@ -113,6 +115,7 @@ export class WorkbenchApp {
       this.grid.styles.refresh();
     }
     this.renderTabs();
+    this.renderSource();
     this.grid.render();
     this.charts.render();
     this.selected(this.grid.selection);
@@ -183,6 +186,22 @@ export class WorkbenchApp {
     return numbers > 0
       ? `Average: ${fmt(sum / numbers)}   Count: ${count}   Sum: ${fmt(sum)}`
       : `Count: ${count}`;
+  }
+
+  /**
+   * The title bar's data badge follows the market-data service the add-in bundles share (the
+   * pane's Settings can switch to a real provider): "Demo data (synthetic)" only while it is so.
+   */
+  private renderSource(): void {
+    const badge = document.getElementById("wb-source");
+    if (!badge) return;
+    const service = (window as unknown as { __cntechMarketData?: { providerName?: string } })
+      .__cntechMarketData;
+    const name = service?.providerName ?? "demo (synthetic)";
+    const synthetic = /synthetic/i.test(name);
+    const text = synthetic ? "Demo data (synthetic)" : `Data: ${name}`;
+    if (badge.textContent !== text) badge.textContent = text;
+    badge.classList.toggle("wb-badge-live", !synthetic);
   }
 
   private renderTabs(): void {
