@@ -119,13 +119,21 @@ export async function loadLevels(
   kind: ReturnKind,
   signal?: AbortSignal
 ): Promise<SourcedSeries> {
+  if (spec.members.length === 1 && spec.members[0].weight > 0) {
+    // The common case (one symbol per formula) without the basket machinery's allocations.
+    const one = await loadInCurrency(
+      spec.members[0].symbol,
+      window.start,
+      window.end,
+      currency,
+      signal
+    );
+    return { series: levelsOf(one, kind), provenance: one.provenance };
+  }
   const loaded = await Promise.all(
     spec.members.map((m) => loadInCurrency(m.symbol, window.start, window.end, currency, signal))
   );
   const provenance = loaded.map((l) => l.provenance).reduce(combineProvenance);
-  if (loaded.length === 1 && spec.members[0].weight > 0) {
-    return { series: levelsOf(loaded[0], kind), provenance };
-  }
   // A basket needs every constituent priced at the start (no silent re-weighting for late listings).
   loaded.forEach(({ series }, i) => {
     if (series.dates.length === 0 || series.dates[0] > window.start) {
