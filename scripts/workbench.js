@@ -80,7 +80,8 @@ function ensureBuilt({ log = console.log } = {}) {
   const addinFiles = ["functions.js", "functions.json", "taskpane.js"].map((f) =>
     path.join(DIST, f)
   );
-  const addinBuilt = Math.min(...addinFiles.map(mtime));
+  // webpack leaves unchanged outputs untouched, so the newest output dates the last build.
+  const addinBuilt = addinFiles.every(fs.existsSync) ? Math.max(...addinFiles.map(mtime)) : 0;
   const addinSources = newestMtime(path.join(ROOT, "src"), [
     path.join(ROOT, "src", "workbench"),
     path.join(ROOT, "src", "cli"),
