@@ -14,7 +14,13 @@ module.exports = {
   devtool: "source-map",
   target: "web",
   entry: { workbench: "./src/workbench/boot.ts" },
-  output: { path: path.resolve(__dirname, "dist-workbench"), filename: "[name].js", clean: true },
+  // Always written, so its date tells scripts/workbench.js when it was last built.
+  output: {
+    path: path.resolve(__dirname, "dist-workbench"),
+    filename: "[name].js",
+    clean: true,
+    compareBeforeEmit: false,
+  },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
   module: {
     rules: [
