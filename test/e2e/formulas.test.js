@@ -95,6 +95,18 @@ describe("workbench formulas", () => {
     assert.equal(await s.page.getByLabel("Name box").inputValue(), "B6"); // Enter moves down
   });
 
+  it("double-click edits in place; Escape leaves the cell unchanged", async () => {
+    const before = await cellText(s.page, "B10");
+    await s.page.locator('.wb-viewport [data-cell="B10"]').dblclick();
+    const editor = s.page.getByLabel("Cell editor");
+    assert.equal(await editor.inputValue(), "=CNTECH.RETURN(B$9,$B$5,$B$6)");
+    await editor.press("End");
+    await s.page.keyboard.type("*100");
+    await editor.press("Escape");
+    assert.equal(await editor.isVisible(), false);
+    assert.equal(await cellText(s.page, "B10"), before);
+  });
+
   it("spills an array result and shows #SPILL! while something is in the way", async () => {
     await typeInto(s.page, "H30", '=CNTECH.BASKET("HSTECH")');
     assert.equal(await cellText(s.page, "H30"), "Symbol");

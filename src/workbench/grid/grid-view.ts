@@ -87,13 +87,16 @@ export class GridView {
     this.viewport.addEventListener("scroll", () => this.schedule());
     this.viewport.addEventListener("mousedown", (e) => {
       this.dragging = e.button === 0;
-      this.pointer(e, false, e.shiftKey);
+      // The second press of a double-click edits (detail counts presses; a dblclick event can be
+      // lost because each render replaces the cell elements under the pointer).
+      const activate = e.detail === 2 && !e.shiftKey;
+      if (activate) e.preventDefault(); // keep focus in the editor it opens
+      this.pointer(e, activate, e.shiftKey);
     });
     this.viewport.addEventListener("mousemove", (e) => {
       if (this.dragging && e.buttons === 1) this.pointer(e, false, true);
     });
     window.addEventListener("mouseup", () => (this.dragging = false));
-    this.viewport.addEventListener("dblclick", (e) => this.pointer(e, true));
     new ResizeObserver(() => this.schedule()).observe(this.viewport);
   }
 
