@@ -12,12 +12,19 @@ export interface Displayed {
   kind: CellKind;
 }
 
-/** Excel's General format: integers as is, others to about 10 significant digits. */
+/** Excel's General format: integers as is, others to 10 significant digits, huge/tiny ones as 1.23457E+11. */
 export function formatGeneral(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
   const abs = Math.abs(value);
-  if (abs !== 0 && (abs >= 1e11 || abs < 1e-9)) return value.toExponential(4).replace("e", "E");
-  return String(Number(value.toPrecision(10)));
+  if (Number.isInteger(value) && abs < 1e11) return String(value);
+  if (abs >= 1e11 || (abs !== 0 && abs < 1e-9)) {
+    const [mantissa, exponent] = value.toExponential(5).split("e");
+    const e = Number(exponent);
+    return `${Number(mantissa)}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  const rounded = Number(value.toPrecision(10));
+  const text = String(rounded);
+  // JavaScript writes 1e-7 where Excel writes 0.0000001.
+  return text.includes("e") ? rounded.toFixed(20).replace(/0+$/, "") : text;
 }
 
 /** The text and kind of a cell value under a number format. */
