@@ -106,6 +106,10 @@ function renderBody(metadata, returns) {
   return lines.join("\n").replace(/\n+$/, "") + "\n";
 }
 
+async function formatMarkdown(text) {
+  return prettier.format(text, { ...(await prettier.resolveConfig(DOCS)), parser: "markdown" });
+}
+
 /** Generates metadata from the JSDoc (no build needed) and renders it. */
 async function render() {
   const files = functionSources();
@@ -118,12 +122,60 @@ async function render() {
   return { metadata, body };
 }
 
+const GUIDE = `## Arguments
+
+- **symbols**: one symbol (\`"0700.HK"\`, \`"700.hk"\`, \`"XHKG:0700"\`, \`"688981.SS"\`, \`"NVDA"\`,
+  \`"^NDX"\`; case-insensitive), a preset basket name (\`"HSTECH"\`, \`"CN_AI_CHIPS"\`, \`"CN_INTERNET"\`,
+  \`"NDX"\`, \`"US_AI"\`; see \`=CNTECH.BASKET(name)\`), or a range: one column of symbols (equal
+  weights) or two columns (symbol, weight; normalised, negative weights allowed for long/short).
+  Blank rows are ignored; a symbol listed twice is an error. A basket is bought and held from the
+  window's start, on the union of its constituents' trading days; every constituent must have a price
+  on or before the start.
+- **Dates**: Excel dates (serials), \`DATE()\` results or ISO text \`"YYYY-MM-DD"\`. A window runs from
+  the last close on or before \`start\` to the last close on or before \`end\` (default: the latest close).
+- **Currencies**: USD (default), HKD, CNY (CNH is treated as CNY). Local prices are converted with the
+  data source's FX at each close; a spread measures both sides in the same currency.
+- **Omitted optional arguments** take their defaults; words (\`units\`, \`kind\`, \`field\`, \`frequency\`)
+  are case-insensitive.
+
+## Errors
+
+| Error | When |
+| --- | --- |
+| \`#VALUE!\` | A bad argument: unparseable or impossible date, start after end, unknown currency / units / kind / field / frequency, malformed symbol, bad weight, duplicate symbol. The message names the argument. |
+| \`#N/A\` | No data: unknown symbol, no prices in the window, a constituent not yet listed at the start, or the provider unreachable with nothing cached (the message names the provider and the failure). |
+| \`#NUM!\` | Weights summing to zero, too few returns for a statistic. Excel shows no message for #NUM!; the CLI prints it. |
+
+In spilled tables (\`HISTORY\`, \`SOURCE\`, \`BASKET\`) a symbol that fails carries its own error in its
+column or row while the others keep their values.
+
+## Command line
+
+The same function implementations run from a terminal (after \`npm run build\`):
+
+\`\`\`bash
+npx cntech RETURN 0700.HK 2024-01-02 2024-12-31
+npx cntech SPREAD.NASDAQ HSTECH 2025-01-02 2025-06-30 --units bps
+npx cntech RETURN 0700.HK:0.6,NVDA:0.4 2024-01-02 --currency HKD --json
+npx cntech HISTORY CN_AI_CHIPS 2025-01-01 2025-03-31 --frequency weekly
+npx cntech RETURN NVDA 2024-01-02 2024-06-28 --data prices.csv
+npx cntech --help
+\`\`\`
+
+Arguments are positional in the order below, or named (\`--units bps\`). A basket is typed as
+\`SYM1,SYM2\` (equal weights) or \`SYM1:0.6,SYM2:0.4\`. \`--json\` prints \`{function, args, value}\` or
+\`{function, error: {code, message}}\`; errors print \`CODE message\` on stderr and exit with status 1.
+\`QUOTE\` prints its first value (\`--watch SECONDS\` keeps streaming).`;
+
 function docsFile(body) {
   return [
     "# CNTECH function reference",
     "",
     "Every formula of the CNTech add-in, generated from the JSDoc that also generates `functions.json`.",
-    "The same functions run from a terminal: `npx cntech FUNCTION args... [--json]` (see the README).",
+    "",
+    GUIDE,
+    "",
+    "## Functions",
     "",
     body,
   ].join("\n");
@@ -143,16 +195,17 @@ async function main() {
   const { metadata, body } = await render();
   if (process.argv.includes("--print")) {
     const readme = fs.existsSync(README) ? readmeWith(fs.readFileSync(README, "utf8"), body) : null;
-    process.stdout.write(JSON.stringify({ metadata, body, docs: docsFile(body), readme }));
+    const docs = await formatMarkdown(docsFile(body));
+    process.stdout.write(JSON.stringify({ metadata, body, docs, readme }));
     return;
   }
-  const targets = [[DOCS, (old) => docsFile(body)]];
+  const targets = [[DOCS, () => docsFile(body)]];
   if (fs.existsSync(README)) targets.push([README, (old) => readmeWith(old, body)]);
   else console.warn("gen-function-docs: README.md not found; only docs/functions.md written");
   let stale = 0;
   for (const [file, make] of targets) {
     const old = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
-    const next = make(old);
+    const next = file === DOCS ? await formatMarkdown(make(old)) : make(old);
     if (old === next) continue;
     if (check) {
       console.error(`${path.relative(ROOT, file)} is stale: run node scripts/gen-function-docs.js`);
