@@ -16,13 +16,10 @@ import { excelCall, finiteOrThrow, toExcelError } from "./excel-errors";
 import { adjustedCloses, ColumnSource, HistoryField, historyTable } from "./history-table";
 import { cancelSignal } from "./invocation";
 import { parseBasketArg } from "./market-lookup";
-import { loadInCurrency, SourcedSeries, today } from "./window-data";
+import { loadInCurrency, MAX_GAP_DAYS, SourcedSeries, today } from "./window-data";
 
 export const HISTORY_FIELDS: readonly HistoryField[] = ["close", "adjclose"];
 export const FREQUENCIES: readonly Frequency[] = ["daily", "weekly", "monthly"];
-
-/** Longest market closure (e.g. Golden Week) over which a last close still counts as "on or before". */
-const MAX_GAP_DAYS = 10;
 
 /** Value on or before `day` (the last one when `day` is undefined); #N/A outside the data. */
 function valueOn(series: PriceSeries, values: ArrayLike<number>, day: number | undefined): number {

@@ -5,7 +5,7 @@
  */
 import { basketSeries } from "../core/baskets";
 import { convertSeries } from "../core/currency";
-import { DayNumber, isoFromDay } from "../core/dates";
+import { dayFromIso, DayNumber, isoFromDay } from "../core/dates";
 import { notAvailable } from "../core/errors";
 import { makeSeries, PriceSeries } from "../core/series";
 import { priceField, ReturnKind } from "../core/total-return";
@@ -24,6 +24,28 @@ function expectedCurrency(canonical: string): string | undefined {
     return normalizeCurrency(currencyOfMarket(canonical));
   } catch {
     return undefined;
+  }
+}
+
+/** Longest market closure (e.g. Golden Week) over which a last close still counts as "on or before". */
+export const MAX_GAP_DAYS = 10;
+
+/**
+ * A window's end must be covered: when a series stops well before the end (a delisting, a stale
+ * source, a CSV that ends early) the last close would silently stand in for a later date - a
+ * plausible wrong number - so it is #N/A instead. An end after the data's as-of date means "to date".
+ */
+export function requireCoverage(sourced: SourcedSeries, end: DayNumber): void {
+  const { series, provenance } = sourced;
+  const n = series.dates.length;
+  const asOf = /^\d{4}-\d{2}-\d{2}/.test(provenance.asOf)
+    ? dayFromIso(provenance.asOf.slice(0, 10))
+    : today();
+  const needed = Math.min(end, asOf);
+  if (n > 0 && needed > series.dates[n - 1] + MAX_GAP_DAYS) {
+    throw notAvailable(
+      `${series.symbol}: no prices after ${isoFromDay(series.dates[n - 1])} (the window runs to ${isoFromDay(needed)})`
+    );
   }
 }
 
@@ -143,11 +165,13 @@ export async function loadLevels(
       currency,
       signal
     );
+    requireCoverage(one, window.end);
     return { series: levelsOf(one, kind), provenance: one.provenance };
   }
   const loaded = await Promise.all(
     spec.members.map((m) => loadInCurrency(m.symbol, window.start, window.end, currency, signal))
   );
+  loaded.forEach((l) => requireCoverage(l, window.end));
   const provenance = loaded.map((l) => l.provenance).reduce(combineProvenance);
   // A basket needs every constituent priced at the start (no silent re-weighting for late listings).
   loaded.forEach(({ series }, i) => {
