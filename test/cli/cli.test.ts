@@ -110,6 +110,17 @@ describe("cntech CLI", () => {
     expect(Number(q.out)).toBeGreaterThan(0);
   });
 
+  test("without a build, the command says to run npm run build first", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cntech-nobuild-"));
+    fs.mkdirSync(path.join(dir, "bin"));
+    fs.copyFileSync(BIN, path.join(dir, "bin", "cntech.js"));
+    const r = spawnSync(process.execPath, [path.join(dir, "bin", "cntech.js"), "--help"], {
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/dist\/cli\.js is missing - run npm run build first/);
+  });
+
   test("--data FILE.csv answers from the file", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cntech-cli-"));
     const file = path.join(dir, "prices.csv");
