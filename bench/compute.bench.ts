@@ -11,23 +11,12 @@
  * relative difference between the two answers.
  */
 import * as formulajs from "@formulajs/formulajs";
+import { mulberry32 } from "../src/core/random";
 import { beta, correlationMatrix, maxDrawdown, volatility } from "../src/core/risk";
 import type { BenchResult } from "./run";
 
 const SERIES = 100;
 const DAYS = 2520;
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(rand: () => number): () => number {
   return () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
@@ -40,7 +29,7 @@ interface Data {
 }
 
 function generate(): Data {
-  const z = gaussian(prng(20240101));
+  const z = gaussian(mulberry32(20240101));
   const bench = new Float64Array(DAYS);
   for (let t = 0; t < DAYS; t++) bench[t] = 0.0004 + 0.013 * z();
   const returns: Float64Array[] = [];

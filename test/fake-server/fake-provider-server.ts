@@ -1,5 +1,6 @@
 import * as http from "http";
 import { AddressInfo } from "net";
+import { mulberry32, seedOf } from "../../src/core/random";
 
 /**
  * A local stand-in for Financial Modeling Prep (stable API) and EODHD, reproducing their documented
@@ -54,12 +55,6 @@ export interface FakeServer {
 
 const FIRST_DAY = 16071; // 2014-01-01: every series' path starts here, so answers agree across ranges
 
-function seedOf(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
 /** Deterministic prices per (symbol, weekday): a seeded random walk from FIRST_DAY. */
 export function fakeClose(symbol: string, day: number): number {
   let memo = closeMemo.get(symbol);
@@ -76,14 +71,7 @@ export function fakeClose(symbol: string, day: number): number {
 const closeMemo = new Map<string, { to: number; path: Map<number, number> }>();
 
 function fakePath(symbol: string, to: number): Map<number, number> {
-  let a = seedOf(symbol);
-  const rand = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(seedOf(symbol));
   const out = new Map<number, number>();
   let p = 20 + (seedOf(symbol) % 200);
   for (let d = FIRST_DAY; d <= to; d++) {

@@ -1,7 +1,7 @@
 import { invalidValue } from "../errors";
 import { ExposureVector } from "./exposures";
 import { FACTOR_IDS, FactorId, ScenarioLevels } from "./factors";
-import { seededNormals } from "./rng";
+import { seededNormals } from "../random";
 
 /** Trading days per year used to scale annual vols to the horizon: σ_h = σ · √(h / 252). */
 export const TRADING_DAYS_PER_YEAR = 252;

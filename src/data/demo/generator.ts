@@ -1,4 +1,5 @@
 import { DayNumber, dayFromIso } from "../../core/dates";
+import { normals, seedOf } from "../../core/random";
 import { makeSeries, PriceSeries } from "../../core/series";
 import { currencyOfMarket, Market, marketOf } from "../symbols";
 import { isFxDay, isTradingDay, weekday } from "./calendars";
@@ -15,38 +16,6 @@ import { DemoSpec } from "./universe";
 const DT = 1 / 261; // weekdays per year
 const MARKET_VOL: Record<"US" | "HK" | "CN", number> = { US: 0.22, HK: 0.28, CN: 0.24 };
 const CHIP_VOL = 0.25;
-
-/** mulberry32: a tiny, well-known seeded PRNG. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a hash of a string, used as a seed. */
-export function seedOf(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-/** Standard normal draws (Box–Muller) from a seed. */
-export function normals(seed: number, n: number): Float64Array {
-  const rand = mulberry32(seed);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i += 2) {
-    const r = Math.sqrt(-2 * Math.log(1 - rand()));
-    const t = 2 * Math.PI * rand();
-    out[i] = r * Math.cos(t);
-    if (i + 1 < n) out[i + 1] = r * Math.sin(t);
-  }
-  return out;
-}
 
 export interface Grid {
   readonly days: Int32Array;
