@@ -1,16 +1,23 @@
 import { z } from "zod";
 import { DayNumber, isoFromDay } from "../../core/dates";
-import { getSecret, ProviderError, redact, setSecret } from "../provider-error";
+import { getSecret, ProviderError, setSecret } from "../provider-error";
 import { currencyOfMarket, marketOf, toEodhdSymbol } from "../symbols";
 import { HistoryResult, MarketDataProvider, Quote, RequestOptions, SymbolInfo } from "../types";
 import { buildProviderSeries } from "./build-series";
 import { HttpLane, HttpProviderOptions, parseJsonBody } from "./http-client";
+import {
+  bodyError,
+  BodyErrorRule,
+  historyResult,
+  liveProvenance,
+  parseShape,
+  PriceField as price,
+  quotePrice,
+} from "./provider-responses";
 
 export const EODHD_NAME = "EODHD";
 export const EODHD_BASE_URL = "https://eodhd.com";
 
-/** Prices are numbers, but nulls and "NaN" strings occur: build-series rejects them, never coerces them away. */
-const price = z.union([z.number(), z.string(), z.null()]).optional();
 const EodRow = z.object({ date: z.string(), close: price, adjusted_close: price });
 const RealTime = z.object({ code: z.string().optional(), close: price });
 const General = z.object({
@@ -21,6 +28,15 @@ const General = z.object({
 });
 /** EODHD sometimes answers HTTP 200 with {"error": "..."} or {"message": "..."}. */
 const ErrorBody = z.union([z.object({ error: z.string() }), z.object({ message: z.string() })]);
+const ERROR_RULES: readonly BodyErrorRule[] = [
+  {
+    needles: ["unauthenticated", "invalid api", "token"],
+    kind: "auth",
+    message: () => "rejected the API key; check Settings",
+  },
+  { needles: ["limit"], kind: "rate-limited", message: () => "plan request limit reached" },
+  { needles: ["not found"], kind: "unknown-symbol", message: (what) => `does not know ${what}` },
+];
 
 /**
  * EODHD end-of-day API: one request per series returns close and adjusted_close together.
@@ -68,22 +84,9 @@ export class EodhdProvider implements MarketDataProvider {
     const err = ErrorBody.safeParse(body);
     if (err.success && !Array.isArray(body)) {
       const message = "error" in err.data ? err.data.error : err.data.message;
-      throw this.bodyError(message, what);
+      throw bodyError(EODHD_NAME, message, what, getSecret(this), ERROR_RULES);
     }
     return body;
-  }
-
-  private bodyError(message: string, what: string): ProviderError {
-    const m = message.toLowerCase();
-    if (m.includes("unauthenticated") || m.includes("invalid api") || m.includes("token")) {
-      return new ProviderError(EODHD_NAME, "auth", "rejected the API key; check Settings");
-    }
-    if (m.includes("limit"))
-      return new ProviderError(EODHD_NAME, "rate-limited", "plan request limit reached");
-    if (m.includes("not found"))
-      return new ProviderError(EODHD_NAME, "unknown-symbol", `does not know ${what}`);
-    const clean = redact(message, [getSecret(this)]).slice(0, 120);
-    return new ProviderError(EODHD_NAME, "bad-response", `error for ${what}: ${clean}`);
   }
 
   private async eod(
@@ -99,15 +102,7 @@ export class EodhdProvider implements MarketDataProvider {
       what,
       signal
     );
-    const parsed = z.array(EodRow).safeParse(body);
-    if (!parsed.success) {
-      throw new ProviderError(
-        EODHD_NAME,
-        "bad-response",
-        `returned an unexpected data shape for ${what}`
-      );
-    }
-    return parsed.data;
+    return parseShape(EODHD_NAME, z.array(EodRow), body, what);
   }
 
   async getHistory(
@@ -121,10 +116,7 @@ export class EodhdProvider implements MarketDataProvider {
       close: "close",
       adjClose: "adjusted_close",
     });
-    return {
-      series,
-      provenance: this.provenance(isoFromDay(series.dates[series.dates.length - 1]), false),
-    };
+    return historyResult(EODHD_NAME, series);
   }
 
   async getUsdFxHistory(
@@ -135,11 +127,10 @@ export class EodhdProvider implements MarketDataProvider {
   ): Promise<HistoryResult> {
     const pair = `USD${quote}`;
     const rows = await this.eod(`${pair}.FOREX`, pair, from, to, options?.signal);
-    const series = buildProviderSeries(EODHD_NAME, pair, quote, rows, { close: "close" });
-    return {
-      series,
-      provenance: this.provenance(isoFromDay(series.dates[series.dates.length - 1]), false),
-    };
+    return historyResult(
+      EODHD_NAME,
+      buildProviderSeries(EODHD_NAME, pair, quote, rows, { close: "close" })
+    );
   }
 
   async getQuote(symbol: string, options?: RequestOptions): Promise<Quote> {
@@ -150,17 +141,13 @@ export class EodhdProvider implements MarketDataProvider {
       options?.signal
     );
     const parsed = RealTime.safeParse(body);
-    const raw = parsed.success ? parsed.data.close : undefined;
-    const p = typeof raw === "string" ? Number(raw) : raw;
-    if (typeof p !== "number" || !(p > 0)) {
-      throw new ProviderError(EODHD_NAME, "bad-response", `returned no valid price for ${symbol}`);
-    }
+    const p = quotePrice(EODHD_NAME, parsed.success ? parsed.data.close : undefined, symbol);
     // EODHD's "live" prices are delayed 15–20 minutes for most exchanges.
     return {
       symbol,
       price: p,
       currency: currencyOfMarket(symbol),
-      provenance: this.provenance(new Date().toISOString(), true),
+      provenance: liveProvenance(EODHD_NAME, new Date().toISOString(), true),
     };
   }
 
@@ -171,24 +158,12 @@ export class EodhdProvider implements MarketDataProvider {
       symbol,
       options?.signal
     );
-    const parsed = General.safeParse(body);
-    if (!parsed.success) {
-      throw new ProviderError(
-        EODHD_NAME,
-        "bad-response",
-        `returned an unexpected data shape for ${symbol}`
-      );
-    }
-    const g = parsed.data;
+    const g = parseShape(EODHD_NAME, General, body, symbol);
     return {
       symbol,
       name: g.Name ?? symbol,
       exchange: g.Exchange ?? marketOf(symbol),
       currency: (g.CurrencyCode ?? currencyOfMarket(symbol)).toUpperCase(),
     };
-  }
-
-  private provenance(asOf: string, delayed: boolean) {
-    return { source: EODHD_NAME, asOf, synthetic: false, delayed, stale: false };
   }
 }

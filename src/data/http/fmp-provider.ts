@@ -1,16 +1,23 @@
 import { z } from "zod";
 import { DayNumber, isoFromDay } from "../../core/dates";
-import { getSecret, ProviderError, redact, setSecret } from "../provider-error";
+import { getSecret, ProviderError, setSecret } from "../provider-error";
 import { currencyOfMarket, marketOf, toFmpSymbol } from "../symbols";
 import { HistoryResult, MarketDataProvider, Quote, RequestOptions, SymbolInfo } from "../types";
 import { buildProviderSeries } from "./build-series";
 import { HttpLane, HttpProviderOptions, parseJsonBody } from "./http-client";
+import {
+  bodyError,
+  BodyErrorRule,
+  historyResult,
+  liveProvenance,
+  parseShape,
+  PriceField as price,
+  quotePrice,
+} from "./provider-responses";
 
 export const FMP_NAME = "Financial Modeling Prep";
 export const FMP_BASE_URL = "https://financialmodelingprep.com";
 
-/** Prices arrive as numbers, but nulls and "NaN" strings occur; they are checked later, not coerced away. */
-const price = z.union([z.number(), z.string(), z.null()]).optional();
 const EodRow = z.object({ date: z.string(), close: price });
 const AdjustedRow = z.object({ date: z.string(), adjClose: price });
 const QuoteRow = z.object({ symbol: z.string(), price: price, name: z.string().nullish() });
@@ -23,6 +30,19 @@ const ProfileRow = z.object({
 });
 /** FMP reports many failures as HTTP 200 with {"Error Message": "..."}. */
 const ErrorBody = z.object({ "Error Message": z.string() });
+const ERROR_RULES: readonly BodyErrorRule[] = [
+  {
+    needles: ["invalid api key", "apikey"],
+    kind: "auth",
+    message: () => "rejected the API key; check Settings",
+  },
+  { needles: ["limit reach"], kind: "rate-limited", message: () => "plan request limit reached" },
+  {
+    needles: ["premium", "restricted", "exclusive"],
+    kind: "not-supported",
+    message: (what) => `your plan does not cover ${what}`,
+  },
+];
 
 /**
  * Financial Modeling Prep (stable API). Sends CORS headers, so it works directly from the add-in.
@@ -49,35 +69,14 @@ export class FmpProvider implements MarketDataProvider {
     const raw = await this.lane.get(path, query, what, signal);
     const body = parseJsonBody(raw, FMP_NAME, what);
     const err = ErrorBody.safeParse(body);
-    if (err.success) throw this.bodyError(err.data["Error Message"], what);
+    if (err.success) {
+      throw bodyError(FMP_NAME, err.data["Error Message"], what, getSecret(this), ERROR_RULES);
+    }
     return body;
   }
 
-  private bodyError(message: string, what: string): ProviderError {
-    const m = message.toLowerCase();
-    if (m.includes("invalid api key") || m.includes("apikey")) {
-      return new ProviderError(FMP_NAME, "auth", "rejected the API key; check Settings");
-    }
-    if (m.includes("limit reach")) {
-      return new ProviderError(FMP_NAME, "rate-limited", "plan request limit reached");
-    }
-    if (m.includes("premium") || m.includes("restricted") || m.includes("exclusive")) {
-      return new ProviderError(FMP_NAME, "not-supported", `your plan does not cover ${what}`);
-    }
-    const clean = redact(message, [getSecret(this)]).slice(0, 120);
-    return new ProviderError(FMP_NAME, "bad-response", `error for ${what}: ${clean}`);
-  }
-
   private rows<T>(schema: z.ZodType<T>, body: unknown, what: string): T[] {
-    const parsed = z.array(schema).safeParse(body);
-    if (!parsed.success) {
-      throw new ProviderError(
-        FMP_NAME,
-        "bad-response",
-        `returned an unexpected data shape for ${what}`
-      );
-    }
-    return parsed.data;
+    return parseShape(FMP_NAME, z.array(schema), body, what);
   }
 
   async getHistory(
@@ -114,10 +113,7 @@ export class FmpProvider implements MarketDataProvider {
       })),
       { close: "close", adjClose: "adjClose" }
     );
-    return {
-      series,
-      provenance: this.provenance(isoFromDay(series.dates[series.dates.length - 1]), false),
-    };
+    return historyResult(FMP_NAME, series);
   }
 
   async getUsdFxHistory(
@@ -134,11 +130,10 @@ export class FmpProvider implements MarketDataProvider {
       options?.signal
     );
     const rows = this.rows(EodRow, body, pair);
-    const series = buildProviderSeries(FMP_NAME, pair, quote, rows, { close: "close" });
-    return {
-      series,
-      provenance: this.provenance(isoFromDay(series.dates[series.dates.length - 1]), false),
-    };
+    return historyResult(
+      FMP_NAME,
+      buildProviderSeries(FMP_NAME, pair, quote, rows, { close: "close" })
+    );
   }
 
   async getQuote(symbol: string, options?: RequestOptions): Promise<Quote> {
@@ -149,21 +144,17 @@ export class FmpProvider implements MarketDataProvider {
       options?.signal
     );
     const rows = this.rows(QuoteRow, body, symbol);
-    const raw = rows[0]?.price;
-    const p = typeof raw === "string" ? Number(raw) : raw;
     if (rows.length === 0)
       throw new ProviderError(
         FMP_NAME,
         "unknown-symbol",
         `has no quote for ${symbol} (unknown symbol?)`
       );
-    if (typeof p !== "number" || !(p > 0))
-      throw new ProviderError(FMP_NAME, "bad-response", `returned no valid price for ${symbol}`);
     return {
       symbol,
-      price: p,
+      price: quotePrice(FMP_NAME, rows[0].price, symbol),
       currency: currencyOfMarket(symbol),
-      provenance: this.provenance(new Date().toISOString(), true),
+      provenance: liveProvenance(FMP_NAME, new Date().toISOString(), true),
     };
   }
 
@@ -187,9 +178,5 @@ export class FmpProvider implements MarketDataProvider {
       exchange: row.exchange ?? marketOf(symbol),
       currency: (row.currency ?? currencyOfMarket(symbol)).toUpperCase(),
     };
-  }
-
-  private provenance(asOf: string, delayed: boolean) {
-    return { source: FMP_NAME, asOf, synthetic: false, delayed, stale: false };
   }
 }
