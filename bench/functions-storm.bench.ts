@@ -10,30 +10,34 @@
  *    plain limiter with the same concurrency (the network cost with no function or cache code).
  * Needs `npm run build` first.
  */
-import axios from "axios";
 import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
 import Bottleneck from "bottleneck";
 import { dayFromIso, isoFromDay } from "../src/core/dates";
-import { PRESET_BASKETS } from "../src/data/baskets";
 import { EodhdProvider } from "../src/data/http/eodhd-provider";
 import { MarketData } from "../src/data/market-data";
 import { currencyOfMarket, toEodhdSymbol } from "../src/data/symbols";
 import { startFakeServerWorker } from "../test/fake-server/fake-server-worker";
 import { AnyFunction, installCustomFunctionsShim } from "../src/shim/custom-functions-host";
 import type { BenchResult } from "./run";
-
-const KEY = "bench-key";
-const CALLS = 10000;
-const CONCURRENCY = 8;
-const NOW = Date.parse("2026-01-10T12:00:00Z");
-const WIDEN_YEARS = 10;
-const ROUNDS = 5;
+import {
+  alternateRounds,
+  CALLS,
+  CONCURRENCY,
+  fetchEod,
+  KEY,
+  lcg,
+  networkFloor,
+  NOW,
+  rawClient,
+  stormResults,
+  symbols50,
+  warmRate,
+  WIDEN_YEARS,
+} from "./storm-support";
 
 type Registry = Map<string, AnyFunction>;
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 interface Formula {
   readonly id: string;
@@ -43,18 +47,9 @@ interface Formula {
   readonly to: number;
 }
 
-function symbols50(): string[] {
-  const all = new Set<string>();
-  for (const b of ["HSTECH", "CN_AI_CHIPS", "US_AI", "CN_INTERNET"]) {
-    for (const c of PRESET_BASKETS[b].constituents) all.add(c.symbol);
-  }
-  return [...all].slice(0, 50);
-}
-
 /** Deterministic mixed formulas: windows start 2018-2025 and last 5 days to 3 years; dates as serials or ISO. */
 function formulas(symbols: string[]): Formula[] {
-  let seed = 424242;
-  const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+  const rand = lcg(424242);
   const first = dayFromIso("2018-01-02");
   const last = dayFromIso("2025-12-31");
   const serial = (d: number) => d + 25569;
@@ -103,17 +98,12 @@ function call(registry: Registry, f: Formula): Promise<unknown> {
 export async function run(): Promise<BenchResult[]> {
   const syms = symbols50();
   const fxPairs = ["USDHKD", "USDCNY"];
-  const server = await startFakeServerWorker({ validKey: KEY, latencyMs: [20, 50] }, [
-    ...syms.map(toEodhdSymbol),
-    ...fxPairs.map((p) => `${p}.FOREX`),
-  ]);
+  const series = [...syms.map(toEodhdSymbol), ...fxPairs.map((p) => `${p}.FOREX`)];
+  const server = await startFakeServerWorker({ validKey: KEY, latencyMs: [20, 50] }, series);
   try {
     const work = formulas(syms);
-    const distinctSeries = syms.length + fxPairs.length;
-    const today = Math.floor(NOW / 86400000);
-    const http = axios.create({ responseType: "text", transformResponse: [(d) => d] });
-    const floorFrom = isoFromDay(today - Math.round(WIDEN_YEARS * 365.25));
-    const series = [...syms.map(toEodhdSymbol), ...fxPairs.map((p) => `${p}.FOREX`)];
+    const distinctSeries = series.length;
+    const floorHttp = rawClient().http;
 
     /** One cold storm: a fresh bundle (empty memos) and a fresh provider and cache. */
     const coldStorm = async (): Promise<{ ms: number; requests: number; registry: Registry }> => {
@@ -136,111 +126,50 @@ export async function run(): Promise<BenchResult[]> {
       return { ms, requests: provider.lane.requestCount, registry };
     };
 
-    /** Network floor: the same distinct widened requests, sent straight through a limiter. */
-    const floor = async (): Promise<number> => {
-      const limiter = new Bottleneck({ maxConcurrent: CONCURRENCY });
-      const t = performance.now();
-      await Promise.all(
-        series.map((s) =>
-          limiter.schedule(async () => {
-            const res = await http.get(`${server.url}/api/eod/${s}`, {
-              params: { from: floorFrom, to: isoFromDay(today), fmt: "json", api_token: KEY },
-            });
-            JSON.parse(res.data);
-          })
-        )
-      );
-      return performance.now() - t;
-    };
-
     // Ours vs the floor, alternated, median of ROUNDS (the machine is shared: single runs are noisy).
-    const oursRuns: number[] = [];
-    const floorRuns: number[] = [];
-    let last: Awaited<ReturnType<typeof coldStorm>> | undefined;
-    const requestCounts: number[] = [];
-    for (let r = 0; r < ROUNDS; r++) {
-      last = await coldStorm();
-      oursRuns.push(last.ms);
-      requestCounts.push(last.requests);
-      floorRuns.push(await floor());
-    }
-    const oursMs = median(oursRuns);
-    const floorMs = median(floorRuns);
-    const oursRequests = Math.max(...requestCounts);
-    const bundle = last!.registry;
-    let t0: number;
+    let bundle: Registry | undefined;
+    const { oursMs, floorMs, oursRequests, detail } = await alternateRounds(
+      async () => {
+        const storm = await coldStorm();
+        bundle = storm.registry;
+        return storm;
+      },
+      () => networkFloor(floorHttp, server.url, series)
+    );
 
     // Naive per-call client: one request per formula for its window (FX legs not even counted).
-    let naiveRequests = 0;
-    http.interceptors.request.use((config) => {
-      naiveRequests++;
-      return config;
-    });
+    const naive = rawClient();
     const naiveLimiter = new Bottleneck({ maxConcurrent: 128 });
-    t0 = performance.now();
+    const t0 = performance.now();
     await Promise.all(
       work.map((f) =>
-        naiveLimiter.schedule(async () => {
-          const res = await http.get(`${server.url}/api/eod/${toEodhdSymbol(f.symbol)}`, {
-            params: {
-              from: isoFromDay(f.from - 14),
-              to: isoFromDay(f.to),
-              fmt: "json",
-              api_token: KEY,
-            },
-          });
-          JSON.parse(res.data);
-        })
+        naiveLimiter.schedule(() =>
+          fetchEod(naive.http, server.url, toEodhdSymbol(f.symbol), f.from - 14, f.to)
+        )
       )
     );
     const naiveMs = performance.now() - t0;
+    const naiveRequests = naive.requests();
 
     // Warm cache: RETURN formulas re-evaluated one after another, like repeated recalculations.
     const returns = work.filter((f) => f.id === "RETURN");
-    const warmCalls = 200000;
-    t0 = performance.now();
-    let checksum = 0;
-    for (let i = 0; i < warmCalls; i++)
-      checksum += (await call(bundle, returns[i % returns.length])) as number;
-    const warmSec = (performance.now() - t0) / 1000;
-    if (!Number.isFinite(checksum)) throw new Error("warm checksum is not finite");
-    const warmRate = warmCalls / warmSec;
+    const warmBundle = bundle!;
+    const rate = await warmRate(
+      200000,
+      async (i) => (await call(warmBundle, returns[i % returns.length])) as number
+    );
 
     console.log(
-      `  functions: ${oursRequests} requests for ${distinctSeries} series in ${oursMs.toFixed(0)} ms ` +
-        `(median of ${oursRuns.map((x) => x.toFixed(0)).join(", ")}); floor ${floorMs.toFixed(0)} ms ` +
-        `(${floorRuns.map((x) => x.toFixed(0)).join(", ")}); naive: ${naiveRequests} requests in ${naiveMs.toFixed(0)} ms`
+      `  functions: ${oursRequests} requests for ${distinctSeries} series in ${oursMs.toFixed(0)} ms, ` +
+        `floor ${floorMs.toFixed(0)} ms (medians; ${detail}); ` +
+        `naive: ${naiveRequests} requests in ${naiveMs.toFixed(0)} ms`
     );
-    return [
-      {
-        name: "functions storm: requests per distinct series (52 series, 10,000 formulas)",
-        value: oursRequests / distinctSeries,
-        unit: "requests/series",
-        goal: "= 1",
-        met: oursRequests === distinctSeries,
-      },
-      {
-        name: "functions storm: request ratio naive / ours",
-        value: naiveRequests / oursRequests,
-        unit: "x",
-        goal: ">= 150x",
-        met: naiveRequests / oursRequests >= 150,
-      },
-      {
-        name: "functions storm: wall time / network floor (cold cache)",
-        value: oursMs / floorMs,
-        unit: "x",
-        goal: "<= 1.5x",
-        met: oursMs / floorMs <= 1.5,
-      },
-      {
-        name: "functions storm: warm-cache throughput (CNTECH.RETURN through the bundle)",
-        value: warmRate,
-        unit: "evaluations/s",
-        goal: ">= 100000",
-        met: warmRate >= 100000,
-      },
-    ];
+    const rows = stormResults(
+      "functions storm",
+      { oursRequests, distinctSeries, naiveRequests, oursMs, floorMs, warmRate: rate },
+      { perSeries: "52 series, 10,000 formulas", warm: "CNTECH.RETURN through the bundle" }
+    );
+    return [rows.perSeries, rows.ratio, rows.floor, rows.warm];
   } finally {
     await server.close();
   }
