@@ -1,6 +1,6 @@
 import { DayNumber, isoFromDay } from "./dates";
 import { invalidValue, notAvailable } from "./errors";
-import { makeSeries, PriceSeries, windowIndices } from "./series";
+import { indexOnOrBefore, makeSeries, PriceSeries, windowIndices } from "./series";
 
 /**
  * FX convention (docs/conventions.md): an FX series for LOCAL → TARGET is a PriceSeries whose
@@ -110,17 +110,7 @@ export function crossFx(
 }
 
 function fxRateOnOrBefore(fx: PriceSeries, day: DayNumber): number {
-  const d = fx.dates;
-  let lo = 0;
-  let hi = d.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (d[mid] <= day) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = indexOnOrBefore(fx, day);
   if (found < 0) throw notAvailable(`${fx.symbol}: no FX rate on or before ${isoFromDay(day)}`);
   return fx.close[found];
 }

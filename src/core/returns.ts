@@ -24,9 +24,7 @@ export function windowReturn(
   end: DayNumber,
   kind: ReturnKind = "total"
 ): number {
-  const { i0, i1 } = windowIndices(series, start, end);
-  const levels = priceField(series, kind);
-  return levels[i1] / levels[i0] - 1;
+  return windowGrowth(series, start, end, kind) - 1;
 }
 
 /**
@@ -39,9 +37,19 @@ export function windowLogReturn(
   end: DayNumber,
   kind: ReturnKind = "total"
 ): number {
+  return Math.log(windowGrowth(series, start, end, kind));
+}
+
+/** L_end / L_start over the window: the growth factor both window returns are read from. */
+function windowGrowth(
+  series: PriceSeries,
+  start: DayNumber,
+  end: DayNumber,
+  kind: ReturnKind
+): number {
   const { i0, i1 } = windowIndices(series, start, end);
   const levels = priceField(series, kind);
-  return Math.log(levels[i1] / levels[i0]);
+  return levels[i1] / levels[i0];
 }
 
 /**
