@@ -1,11 +1,11 @@
 import { spread, SpreadUnits } from "../core/spread";
 import { windowReturn } from "../core/returns";
 import { ReturnKind } from "../core/total-return";
-import { parseCurrency, parseEnum, parseWindow } from "./args";
+import { parseCurrency, parseEnum } from "./args";
 import { excelCall, finiteOrThrow } from "./excel-errors";
-import { cancelSignal } from "./invocation";
-import { parseBasketArg, parseBenchmarkArg } from "./market-lookup";
-import { loadLevels, today } from "./window-data";
+import { parseBenchmarkArg } from "./market-lookup";
+import { loadWithBenchmark, parseBasketWindow } from "./window-args";
+import { loadLevels } from "./window-data";
 
 export const RETURN_KINDS: readonly ReturnKind[] = ["total", "price"];
 export const SPREAD_UNITS: readonly SpreadUnits[] = ["pct", "bps", "log"];
@@ -32,14 +32,11 @@ export async function cntechReturn(
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<number> {
   return excelCall(async () => {
-    const signal = cancelSignal(invocation);
-    const spec = parseBasketArg(symbols);
-    const window = parseWindow(start, end);
+    const { signal, spec, w } = parseBasketWindow({ symbols, start, end }, invocation);
     const ccy = parseCurrency(currency);
     const k = parseEnum(kind, "kind", RETURN_KINDS, "total");
-    const endDay = window.end ?? today();
-    const { series } = await loadLevels(spec, { start: window.start, end: endDay }, ccy, k, signal);
-    return finiteOrThrow(windowReturn(series, window.start, endDay, "price"), "return");
+    const { series } = await loadLevels(spec, w, ccy, k, signal);
+    return finiteOrThrow(windowReturn(series, w.start, w.end, "price"), "return");
   });
 }
 
@@ -67,19 +64,14 @@ export async function cntechSpreadNasdaq(
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<number> {
   return excelCall(async () => {
-    const signal = cancelSignal(invocation);
-    const spec = parseBasketArg(symbols);
-    const window = parseWindow(start, end);
+    const call = parseBasketWindow({ symbols, start, end }, invocation);
     const bench = parseBenchmarkArg(benchmark);
     const u = parseEnum(units, "units", SPREAD_UNITS, "pct");
     const ccy = parseCurrency(currency);
-    const w = { start: window.start, end: window.end ?? today() };
-    const [a, b] = await Promise.all([
-      loadLevels(spec, w, ccy, "total", signal),
-      loadLevels(bench, w, ccy, "total", signal),
-    ]);
-    const ra = windowReturn(a.series, w.start, w.end, "price");
-    const rb = windowReturn(b.series, w.start, w.end, "price");
+    const [a, b] = await loadWithBenchmark(call, bench, ccy);
+    const { start: d0, end: d1 } = call.w;
+    const ra = windowReturn(a, d0, d1, "price");
+    const rb = windowReturn(b, d0, d1, "price");
     return finiteOrThrow(spread(ra, rb, u), "spread");
   });
 }

@@ -6,19 +6,23 @@
 import { DayNumber } from "../core/dates";
 import { FinanceError } from "../core/errors";
 import { PriceSeries } from "../core/series";
-import { parseCurrency, parseWindow } from "./args";
+import { parseCurrency } from "./args";
 import { excelCall, finiteOrThrow } from "./excel-errors";
-import { cancelSignal } from "./invocation";
-import { parseBasketArg, parseBenchmarkArg } from "./market-lookup";
-import { loadLevels, today } from "./window-data";
+import { parseBenchmarkArg } from "./market-lookup";
+import { FormulaWindow, loadWithBenchmark, parseBasketWindow } from "./window-args";
+import { loadLevels } from "./window-data";
 
 /** Risk options passed to core: levels are already total-return levels, daily returns. */
 export const LEVELS = { kind: "price" as const, frequency: "daily" as const };
 
-export interface RiskWindow {
-  readonly start: DayNumber;
-  readonly end: DayNumber;
-}
+/** A core statistic of a series against a benchmark over [start, end] (seriesBeta, seriesCorrelation, ...). */
+export type PairedStatistic = (
+  levels: PriceSeries,
+  bench: PriceSeries,
+  start: DayNumber,
+  end: DayNumber,
+  options: typeof LEVELS
+) => number;
 
 /** Runs a core statistic, prefixing its failure with the statistic's name ("volatility: ..."). */
 function named(what: string, body: () => number): number {
@@ -36,16 +40,13 @@ export function singleRisk(
   what: string,
   args: { symbols: unknown; start: unknown; end: unknown; currency: unknown },
   invocation: CustomFunctions.CancelableInvocation | undefined,
-  compute: (levels: PriceSeries, w: RiskWindow) => number,
+  compute: (levels: PriceSeries, w: FormulaWindow) => number,
   parseExtra: () => void = () => undefined
 ): Promise<number> {
   return excelCall(async () => {
-    const signal = cancelSignal(invocation);
-    const spec = parseBasketArg(args.symbols);
-    const window = parseWindow(args.start, args.end);
+    const { signal, spec, w } = parseBasketWindow(args, invocation);
     const ccy = parseCurrency(args.currency);
     parseExtra();
-    const w = { start: window.start, end: window.end ?? today() };
     const { series } = await loadLevels(spec, w, ccy, "total", signal);
     return finiteOrThrow(
       named(what, () => compute(series, w)),
@@ -59,21 +60,15 @@ export function benchmarkRisk(
   what: string,
   args: { symbols: unknown; start: unknown; end: unknown; benchmark: unknown; currency: unknown },
   invocation: CustomFunctions.CancelableInvocation | undefined,
-  compute: (levels: PriceSeries, bench: PriceSeries, w: RiskWindow) => number
+  statistic: PairedStatistic
 ): Promise<number> {
   return excelCall(async () => {
-    const signal = cancelSignal(invocation);
-    const spec = parseBasketArg(args.symbols);
-    const window = parseWindow(args.start, args.end);
+    const call = parseBasketWindow(args, invocation);
     const bench = parseBenchmarkArg(args.benchmark);
     const ccy = parseCurrency(args.currency);
-    const w = { start: window.start, end: window.end ?? today() };
-    const [a, b] = await Promise.all([
-      loadLevels(spec, w, ccy, "total", signal),
-      loadLevels(bench, w, ccy, "total", signal),
-    ]);
+    const [a, b] = await loadWithBenchmark(call, bench, ccy);
     return finiteOrThrow(
-      named(what, () => compute(a.series, b.series, w)),
+      named(what, () => statistic(a, b, call.w.start, call.w.end, LEVELS)),
       what
     );
   });

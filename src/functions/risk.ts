@@ -59,7 +59,7 @@ export function cntechBeta(
     "beta",
     { symbols, start, end, benchmark, currency },
     invocation,
-    (s, b, w) => seriesBeta(s, b, w.start, w.end, LEVELS)
+    seriesBeta
   );
 }
 
@@ -88,7 +88,7 @@ export function cntechCorr(
     "correlation",
     { symbols, start, end, benchmark, currency },
     invocation,
-    (s, b, w) => seriesCorrelation(s, b, w.start, w.end, LEVELS)
+    seriesCorrelation
   );
 }
 
@@ -117,7 +117,7 @@ export function cntechTe(
     "tracking error",
     { symbols, start, end, benchmark, currency },
     invocation,
-    (s, b, w) => seriesTrackingError(s, b, w.start, w.end, LEVELS)
+    seriesTrackingError
   );
 }
 
@@ -146,7 +146,7 @@ export function cntechIr(
     "information ratio",
     { symbols, start, end, benchmark, currency },
     invocation,
-    (s, b, w) => seriesInformationRatio(s, b, w.start, w.end, LEVELS)
+    seriesInformationRatio
   );
 }
 

@@ -1,0 +1,47 @@
+/**
+ * The first steps every window formula (RETURN, SPREAD.NASDAQ, the risk formulas) takes, in the same
+ * order so the same bad argument gives the same error everywhere: hook up cancellation, parse the
+ * basket and the window (end defaulting to today), and load a basket with its benchmark.
+ */
+import { DayNumber } from "../core/dates";
+import { PriceSeries } from "../core/series";
+import { BasketSpec, parseWindow } from "./args";
+import { cancelSignal } from "./invocation";
+import { parseBasketArg } from "./market-lookup";
+import { loadLevels, today } from "./window-data";
+
+export interface FormulaWindow {
+  readonly start: DayNumber;
+  readonly end: DayNumber;
+}
+
+/** A formula's cancellation signal, basket and window. */
+export interface BasketWindow {
+  readonly signal: AbortSignal | undefined;
+  readonly spec: BasketSpec;
+  readonly w: FormulaWindow;
+}
+
+/** Cancellation, then the basket, then the window: the arguments every window formula starts with. */
+export function parseBasketWindow(
+  args: { symbols: unknown; start: unknown; end: unknown },
+  invocation: CustomFunctions.CancelableInvocation | undefined
+): BasketWindow {
+  const signal = cancelSignal(invocation);
+  const spec = parseBasketArg(args.symbols);
+  const window = parseWindow(args.start, args.end);
+  return { signal, spec, w: { start: window.start, end: window.end ?? today() } };
+}
+
+/** The basket's and the benchmark's total-return levels over the window, in one currency, fetched together. */
+export async function loadWithBenchmark(
+  call: BasketWindow,
+  benchmark: BasketSpec,
+  currency: string
+): Promise<[PriceSeries, PriceSeries]> {
+  const [a, b] = await Promise.all([
+    loadLevels(call.spec, call.w, currency, "total", call.signal),
+    loadLevels(benchmark, call.w, currency, "total", call.signal),
+  ]);
+  return [a.series, b.series];
+}
