@@ -130,23 +130,20 @@ export async function writeScenarioLevels(levels: ScenarioLevels): Promise<Write
 
 /** The scenario stored in the workbook, or undefined when there is no CNTECH_SCENARIO yet. Parse errors propagate. */
 export async function readScenarioLevels(): Promise<ScenarioLevels | undefined> {
-  return Excel.run(async (context) => {
-    const name = context.workbook.names.getItemOrNullObject(SCENARIO_NAME);
-    // Loaded explicitly: the in-memory Excel (like older hosts) requires it.
-    name.load("isNullObject");
-    await context.sync();
-    if (name.isNullObject) return undefined;
-    const range = name.getRange();
-    range.load("values");
-    await context.sync();
-    return parseScenarioRange(range.values);
-  });
+  const values = await readNamedValues(SCENARIO_NAME);
+  return values && parseScenarioRange(values);
 }
 
 /** A user's exposures table from the CNTECH_EXPOSURES named range, or undefined when there is none. */
 export async function readExposureOverride(): Promise<ExposureTable | undefined> {
+  const values = await readNamedValues(EXPOSURES_NAME);
+  return values && parseExposureTable(values);
+}
+
+/** The values of a workbook-level named range, or undefined when the name does not exist. */
+async function readNamedValues(rangeName: string): Promise<unknown[][] | undefined> {
   return Excel.run(async (context) => {
-    const name = context.workbook.names.getItemOrNullObject(EXPOSURES_NAME);
+    const name = context.workbook.names.getItemOrNullObject(rangeName);
     // Loaded explicitly: the in-memory Excel (like older hosts) requires it.
     name.load("isNullObject");
     await context.sync();
@@ -154,7 +151,7 @@ export async function readExposureOverride(): Promise<ExposureTable | undefined>
     const range = name.getRange();
     range.load("values");
     await context.sync();
-    return parseExposureTable(range.values);
+    return range.values;
   });
 }
 
