@@ -39,12 +39,22 @@ function jsonCell(value: unknown): unknown {
   return err ? { error: err.code, message: err.message } : value;
 }
 
-/** `{ function, args, value }`, with error cells as `{ error, message }`. */
-export function formatJson(functionId: string, args: unknown[], value: unknown): string {
+/** `{ function, args, value, source }`, with error cells as `{ error, message }`. */
+export function formatJson(
+  functionId: string,
+  args: unknown[],
+  value: unknown,
+  source: string
+): string {
   const out = Array.isArray(value)
     ? (value as unknown[][]).map((row) => row.map(jsonCell))
     : jsonCell(value);
-  return JSON.stringify({ function: functionId, args, value: out });
+  return JSON.stringify({ function: functionId, args, value: out, source });
+}
+
+/** The line that says where a printed number came from (e.g. "source: demo (synthetic)"). */
+export function sourceLine(source: string): string {
+  return `source: ${source}`;
 }
 
 /** `{ function, error: { code, message } }` */

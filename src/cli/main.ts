@@ -11,7 +11,15 @@ import * as fs from "fs";
 import * as path from "path";
 import { CliRequest, parseArgv } from "./argv";
 import { useCsvFile } from "./data-file";
-import { asErrorValue, ErrorValue, formatJson, formatJsonError, formatText } from "./format";
+import { getMarketData } from "../data/market-data";
+import {
+  asErrorValue,
+  ErrorValue,
+  formatJson,
+  formatJsonError,
+  formatText,
+  sourceLine,
+} from "./format";
 import { buildArguments, invoke } from "./invoke";
 import { findFunction, FunctionsMetadata, signatureOf } from "./metadata";
 
@@ -78,7 +86,11 @@ export async function runCli(
     });
     const asError = asErrorValue(value);
     if (asError) return fail(asError);
-    if (!watchMs) out(request.json ? formatJson(fn.id, args, value) : formatText(value));
+    // Numbers are never shown without their source: demo data is labelled synthetic (on stderr, so
+    // stdout stays the bare value for scripts).
+    const source = getMarketData().providerName;
+    if (!watchMs) out(request.json ? formatJson(fn.id, args, value, source) : formatText(value));
+    if (!request.json) err(sourceLine(source));
     return 0;
   } catch (e) {
     const asError = asErrorValue(e);

@@ -25,6 +25,8 @@ describe("cntech CLI", () => {
     expect(r.code).toBe(0);
     const want = await callLikeExcel(bundle, "RETURN", ["0700.HK", "2024-01-02", "2024-12-31"]);
     expect(Number(r.out)).toBe(want);
+    // The number is never shown without its source: demo data says it is synthetic.
+    expect(r.err).toBe("source: demo (synthetic)");
   });
 
   test("SPREAD.NASDAQ on a preset with --units bps --json", async () => {
@@ -48,6 +50,7 @@ describe("cntech CLI", () => {
     ]);
     expect(parsed.function).toBe("SPREAD.NASDAQ");
     expect(parsed.value).toBe(want);
+    expect(parsed.source).toBe("demo (synthetic)");
   });
 
   test("a weighted basket typed as SYM:weight,SYM:weight", async () => {
@@ -129,7 +132,7 @@ describe("cntech CLI", () => {
       "date,symbol,close\n2024-01-02,NVDA,100\n2024-01-03,NVDA,104\n2024-01-04,NVDA,110\n"
     );
     const r = cntech("RETURN", "NVDA", "2024-01-02", "2024-01-04", "--data", file);
-    expect(r.err).toBe("");
+    expect(r.err).toBe("source: user data (prices.csv)"); // no row problems, and its own source
     expect(Number(r.out)).toBeCloseTo(0.1, 12);
     const src = cntech("SOURCE", "NVDA", "--data", file, "--json");
     const row = JSON.parse(src.out).value[1];
