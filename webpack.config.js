@@ -7,7 +7,9 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const urlDev = "https://localhost:3000/";
-const urlProd = process.env.CNTECH_PROD_URL || "https://www.contoso.com/"; // set by scripts/make-prod-manifest.js
+// Site the production build's dist/manifest.xml points at (as in the yo office template); for a real
+// deployment set CNTECH_PROD_URL, or write one with `npm run manifest:prod -- <url>` after the build.
+const urlProd = process.env.CNTECH_PROD_URL || "https://www.contoso.com/";
 const officeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** Every module under src/functions that declares @customfunction feeds functions.json. */
@@ -108,7 +110,12 @@ module.exports = async (env, options) => {
             from: "manifest*.xml",
             to: "[name]" + "[ext]",
             transform(content) {
-              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+              if (dev) return content;
+              // URLs take the site's path; the AppDomain (an origin, no trailing slash) its origin.
+              return content
+                .toString()
+                .replace(new RegExp(urlDev, "g"), urlProd)
+                .replace(new RegExp(urlDev.slice(0, -1), "g"), new URL(urlProd).origin);
             },
           },
         ],
