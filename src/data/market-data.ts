@@ -133,6 +133,51 @@ export class MarketData {
     if (a === b) return constantFxSeries(a, fromDay, toDay);
     const legA = a === "USD" ? undefined : await this.usdLeg(a, fromDay, toDay, options);
     const legB = b === "USD" ? undefined : await this.usdLeg(b, fromDay, toDay, options);
+    return this.composeFx(a, b, legA, legB);
+  }
+
+  /**
+   * What getHistory would answer from memory right now, or undefined when it would have to wait (a
+   * cache miss): a formula whose data is cached computes with no await. `staleOk` also serves an
+   * expired series marked stale (used right after a refresh that fell back to it).
+   */
+  peekHistory(
+    symbol: string,
+    fromDay: DayNumber,
+    toDay: DayNumber,
+    staleOk = false
+  ): HistoryResult | undefined {
+    const canonical = this.normalize(symbol);
+    if (fromDay > toDay) throw invalidValue("start date is after end date");
+    return this.cache.lookup(canonical, fromDay, toDay, staleOk);
+  }
+
+  /** What getFx would answer from memory right now, or undefined when a USD leg is not cached. */
+  peekFx(
+    fromCcy: string,
+    toCcy: string,
+    fromDay: DayNumber,
+    toDay: DayNumber,
+    staleOk = false
+  ): HistoryResult | undefined {
+    const a = normalizeCurrency(fromCcy);
+    const b = normalizeCurrency(toCcy);
+    if (fromDay > toDay) throw invalidValue("start date is after end date");
+    if (a === b) return constantFxSeries(a, fromDay, toDay);
+    const legA = a === "USD" ? undefined : this.cache.lookup(`FX:USD${a}`, fromDay, toDay, staleOk);
+    if (a !== "USD" && !legA) return undefined;
+    const legB = b === "USD" ? undefined : this.cache.lookup(`FX:USD${b}`, fromDay, toDay, staleOk);
+    if (b !== "USD" && !legB) return undefined;
+    return this.composeFx(a, b, legA, legB);
+  }
+
+  /** a→b from its USD legs (memoised while the legs are the same cached series). */
+  private composeFx(
+    a: Currency,
+    b: Currency,
+    legA: HistoryResult | undefined,
+    legB: HistoryResult | undefined
+  ): HistoryResult {
     const memoKey = `${a}${b}`;
     const memo = this.fxMemo.get(memoKey);
     const parts = [legA?.series, legB?.series, legA?.provenance.stale, legB?.provenance.stale];

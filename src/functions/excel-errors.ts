@@ -58,11 +58,18 @@ export function finiteOrThrow(value: number, what: string): number {
   return value;
 }
 
-/** Runs an async body and turns any failure into the matching Excel error (thrown, as Excel expects). */
-export async function excelCall<T>(body: () => Promise<T>): Promise<T> {
+function rethrowAsExcelError(e: unknown): never {
+  throw toExcelError(e);
+}
+
+/**
+ * Runs an async body and turns any failure into the matching Excel error (thrown, as Excel expects).
+ * Not itself async: a storm keeps thousands of calls waiting, and each suspended async frame costs memory.
+ */
+export function excelCall<T>(body: () => Promise<T>): Promise<T> {
   try {
-    return await body();
+    return body().then(undefined, rethrowAsExcelError);
   } catch (e) {
-    throw toExcelError(e);
+    return Promise.reject(toExcelError(e));
   }
 }

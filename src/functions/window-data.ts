@@ -10,7 +10,8 @@ import { notAvailable } from "../core/errors";
 import { makeSeries, PriceSeries } from "../core/series";
 import { priceField, ReturnKind } from "../core/total-return";
 import { combineProvenance } from "../data/fx";
-import { getMarketData } from "../data/market-data";
+import { getMarketData, MarketData } from "../data/market-data";
+import { ProviderError } from "../data/provider-error";
 import { currencyOfMarket, normalizeCurrency } from "../data/symbols";
 import { Provenance } from "../data/types";
 import { BasketSpec } from "./args";
@@ -63,23 +64,12 @@ export function today(): DayNumber {
 /**
  * One symbol's history covering [from, to], in `currency` (local prices × FX local→currency,
  * the last fixing on or before each close).
+ *
+ * Cached data is answered with no await. On a miss the formula joins ONE shared load per
+ * (symbol, currency) and awaits it once, then reads the cache: a storm of 10,000 waiting formulas
+ * keeps 10,000 small waits alive, not 10,000 deep async chains each with its own abort wiring.
  */
-export async function loadInCurrency(
-  symbol: string,
-  from: DayNumber,
-  to: DayNumber,
-  currency: string,
-  signal?: AbortSignal
-): Promise<SourcedSeries> {
-  const asked = Date.now();
-  const result = await fetchInCurrency(symbol, from, to, currency, signal);
-  // Data that had to be fetched wakes hundreds of waiting formulas at once: let the data layer send
-  // its next queued requests before they compute (a macrotask), so computing overlaps the network.
-  if (Date.now() - asked >= 2) await new Promise((resolve) => setTimeout(resolve, 0));
-  return result;
-}
-
-async function fetchInCurrency(
+export function loadInCurrency(
   symbol: string,
   from: DayNumber,
   to: DayNumber,
@@ -87,6 +77,131 @@ async function fetchInCurrency(
   signal?: AbortSignal
 ): Promise<SourcedSeries> {
   const md = getMarketData();
+  let hit: SourcedSeries | undefined;
+  try {
+    hit = peekInCurrency(md, symbol, from, to, currency, false);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return hit ? Promise.resolve(hit) : loadOnMiss(md, symbol, from, to, currency, signal);
+}
+
+/** The series in `currency` from the data layer's memory alone, or undefined (something to fetch). */
+function peekInCurrency(
+  md: MarketData,
+  symbol: string,
+  from: DayNumber,
+  to: DayNumber,
+  currency: string,
+  staleOk: boolean
+): SourcedSeries | undefined {
+  const target = normalizeCurrency(currency);
+  const history = md.peekHistory(symbol, from - LOOKBACK_DAYS, to, staleOk);
+  if (!history) return undefined;
+  const local = normalizeCurrency(history.series.currency);
+  if (local === target) return history;
+  const fx = md.peekFx(local, target, from - 2 * LOOKBACK_DAYS, to, staleOk);
+  if (!fx) return undefined;
+  return {
+    series: converted(history.series, fx.series, target),
+    provenance: combineProvenance(history.provenance, fx.provenance),
+  };
+}
+
+/** One in-flight load of a symbol in a currency, shared by every formula waiting for it. */
+interface SharedLoad {
+  readonly key: string;
+  readonly promise: Promise<SourcedSeries>;
+  readonly controller: AbortController;
+  waiters: number;
+  settled: boolean;
+}
+
+/** Shared loads per market data service (tests and the pane may install a new one). */
+const sharedLoads = new WeakMap<MarketData, Map<string, SharedLoad>>();
+
+function sharedLoad(
+  md: MarketData,
+  symbol: string,
+  from: DayNumber,
+  to: DayNumber,
+  target: string
+): SharedLoad {
+  let loads = sharedLoads.get(md);
+  if (!loads) sharedLoads.set(md, (loads = new Map()));
+  const key = `${md.normalize(symbol)} ${target}`;
+  const existing = loads.get(key);
+  if (existing) return existing;
+  const controller = new AbortController();
+  const asked = Date.now();
+  const promise = fetchInCurrency(md, symbol, from, to, target, controller.signal).then((r) =>
+    // Data that had to be fetched wakes hundreds of waiting formulas at once: let the data layer send
+    // its next queued requests before they compute (a macrotask), so computing overlaps the network.
+    Date.now() - asked >= 2 ? new Promise<SourcedSeries>((ok) => setTimeout(ok, 0, r)) : r
+  );
+  const load: SharedLoad = { key, promise, controller, waiters: 0, settled: false };
+  const done = (): void => {
+    load.settled = true;
+    if (loads!.get(key) === load) loads!.delete(key);
+  };
+  promise.then(done, done);
+  loads.set(key, load);
+  return load;
+}
+
+function cancelled(md: MarketData): ProviderError {
+  return new ProviderError(md.providerName, "cancelled", "request cancelled");
+}
+
+async function loadOnMiss(
+  md: MarketData,
+  symbol: string,
+  from: DayNumber,
+  to: DayNumber,
+  currency: string,
+  signal: AbortSignal | undefined
+): Promise<SourcedSeries> {
+  if (signal?.aborted) throw cancelled(md);
+  const load = sharedLoad(md, symbol, from, to, normalizeCurrency(currency));
+  load.waiters++;
+  // The shared request is aborted only when every formula waiting for it has been cancelled.
+  const leave = (): void => {
+    if (--load.waiters === 0 && !load.settled) {
+      load.settled = true;
+      const loads = sharedLoads.get(md);
+      if (loads?.get(load.key) === load) loads.delete(load.key);
+      load.controller.abort();
+    }
+  };
+  signal?.addEventListener("abort", leave);
+  let first: SourcedSeries;
+  try {
+    first = await load.promise;
+  } catch (e) {
+    if (signal?.aborted) throw cancelled(md);
+    throw e;
+  } finally {
+    if (!signal?.aborted) {
+      signal?.removeEventListener("abort", leave);
+      load.waiters--;
+    }
+  }
+  if (signal?.aborted) throw cancelled(md);
+  // The shared load fetched for the first formula's window; widening usually covers this one too.
+  return (
+    peekInCurrency(md, symbol, from, to, currency, first.provenance.stale === true) ??
+    fetchInCurrency(md, symbol, from, to, currency, signal)
+  );
+}
+
+async function fetchInCurrency(
+  md: MarketData,
+  symbol: string,
+  from: DayNumber,
+  to: DayNumber,
+  currency: string,
+  signal?: AbortSignal
+): Promise<SourcedSeries> {
   const target = normalizeCurrency(currency);
   const historyP = md.getHistory(symbol, from - LOOKBACK_DAYS, to, { signal });
   // The listing's market tells its currency: ask for FX alongside the history, not after it.
@@ -149,7 +264,7 @@ function levelsOf(sourced: SourcedSeries, kind: ReturnKind): PriceSeries {
  * total-return index (total); for several constituents the core's basket index (union calendar with
  * forward-fill, weights set at the window's start, buy-and-hold), indexed at 100 on the start date.
  */
-export async function loadLevels(
+export function loadLevels(
   spec: BasketSpec,
   window: { start: DayNumber; end: DayNumber },
   currency: string,
@@ -157,17 +272,24 @@ export async function loadLevels(
   signal?: AbortSignal
 ): Promise<SourcedSeries> {
   if (spec.members.length === 1 && spec.members[0].weight > 0) {
-    // The common case (one symbol per formula) without the basket machinery's allocations.
-    const one = await loadInCurrency(
-      spec.members[0].symbol,
-      window.start,
-      window.end,
-      currency,
-      signal
-    );
-    requireCoverage(one, window.end);
-    return { series: levelsOf(one, kind), provenance: one.provenance };
+    // The common case (one symbol per formula) without the basket machinery's allocations, and
+    // without a suspended async frame per waiting formula.
+    const { symbol } = spec.members[0];
+    return loadInCurrency(symbol, window.start, window.end, currency, signal).then((one) => {
+      requireCoverage(one, window.end);
+      return { series: levelsOf(one, kind), provenance: one.provenance };
+    });
   }
+  return loadBasketLevels(spec, window, currency, kind, signal);
+}
+
+async function loadBasketLevels(
+  spec: BasketSpec,
+  window: { start: DayNumber; end: DayNumber },
+  currency: string,
+  kind: ReturnKind,
+  signal?: AbortSignal
+): Promise<SourcedSeries> {
   const loaded = await Promise.all(
     spec.members.map((m) => loadInCurrency(m.symbol, window.start, window.end, currency, signal))
   );

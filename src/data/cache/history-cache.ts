@@ -83,6 +83,24 @@ export class HistoryCache {
   }
 
   /**
+   * What get() would answer from memory without I/O: the fresh cached series covering [from, to]
+   * (plus lookback), or undefined. With `staleOk`, an expired entry is served marked stale under the
+   * same rule as get()'s fallback after a failed refresh (it reaches the window's start).
+   */
+  lookup(key: string, from: DayNumber, to: DayNumber, staleOk = false): HistoryResult | undefined {
+    const needFrom = from - this.lookbackDays;
+    const hit = this.lru.get(key);
+    if (!hit) return undefined;
+    if (this.covers(hit, needFrom, Math.min(to, this.today())) && this.isFresh(hit)) {
+      return { series: hit.series, provenance: hit.provenance };
+    }
+    if (staleOk && hit.coverTo >= needFrom) {
+      return { series: hit.series, provenance: { ...hit.provenance, stale: true } };
+    }
+    return undefined;
+  }
+
+  /**
    * A series covering [from, to] (plus lookback) for `key`. The returned series may be wider than asked.
    */
   get(
@@ -92,13 +110,12 @@ export class HistoryCache {
     fetcher: SeriesFetcher,
     signal?: AbortSignal
   ): Promise<HistoryResult> {
+    const fresh = this.lookup(key, from, to);
+    if (fresh) return Promise.resolve(fresh);
     const today = this.today();
     const needFrom = from - this.lookbackDays;
     const needTo = Math.min(to, today);
-    const hit = this.lru.get(key);
-    if (hit && this.covers(hit, needFrom, needTo) && this.isFresh(hit)) {
-      return Promise.resolve({ series: hit.series, provenance: hit.provenance });
-    }
+    const hit = this.lru.peek(key);
     let job = this.inflight.get(key);
     if (!job || job.from > needFrom || job.to < needTo) {
       const wideFrom = Math.min(
