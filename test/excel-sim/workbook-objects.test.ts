@@ -14,9 +14,10 @@ describe("worksheets", () => {
       added.activate();
       const missing = sheets.getItemOrNullObject("nope");
       const found = sheets.getItemOrNullObject("PRICES");
-      missing.load("isNullObject");
-      found.load("name, isNullObject");
+      found.load("name");
       sheets.load("items/name");
+      // As in Office.js: isNullObject needs no load, but only the sync reports it.
+      expect(() => missing.isNullObject).toThrow(/not available/);
       await context.sync();
       expect(missing.isNullObject).toBe(true);
       expect(found.isNullObject).toBe(false);

@@ -49,7 +49,7 @@ async function freeAnchor(
   sheet: Excel.Worksheet
 ): Promise<{ row: number; col: number }> {
   const used = sheet.getUsedRangeOrNullObject();
-  used.load(["isNullObject", "columnIndex", "columnCount"]);
+  used.load(["columnIndex", "columnCount"]);
   await context.sync();
   return used.isNullObject
     ? { row: 0, col: 0 }
@@ -60,7 +60,6 @@ async function freeAnchor(
 async function createBlock(context: Context, levels: ScenarioLevels): Promise<WriteResult> {
   let sheet = context.workbook.worksheets.getItemOrNullObject(SCENARIO_SHEET);
   // Loaded explicitly: the in-memory Excel (like older hosts) requires it.
-  sheet.load("isNullObject");
   await context.sync();
   if (sheet.isNullObject) sheet = context.workbook.worksheets.add(SCENARIO_SHEET);
   const { row, col } = await freeAnchor(context, sheet);
@@ -87,7 +86,6 @@ export async function writeScenarioLevels(levels: ScenarioLevels): Promise<Write
   return Excel.run(async (context) => {
     const name = context.workbook.names.getItemOrNullObject(SCENARIO_NAME);
     // Loaded explicitly: the in-memory Excel (like older hosts) requires it.
-    name.load("isNullObject");
     await context.sync();
     if (name.isNullObject) return createBlock(context, levels);
     const range = name.getRange();
@@ -145,7 +143,6 @@ async function readNamedValues(rangeName: string): Promise<unknown[][] | undefin
   return Excel.run(async (context) => {
     const name = context.workbook.names.getItemOrNullObject(rangeName);
     // Loaded explicitly: the in-memory Excel (like older hosts) requires it.
-    name.load("isNullObject");
     await context.sync();
     if (name.isNullObject) return undefined;
     const range = name.getRange();
@@ -169,7 +166,6 @@ export async function writeExposureTemplate(
   return Excel.run(async (context) => {
     const existing = context.workbook.names.getItemOrNullObject(EXPOSURES_NAME);
     // Loaded explicitly: the in-memory Excel (like older hosts) requires it.
-    existing.load("isNullObject");
     await context.sync();
     if (!existing.isNullObject) {
       const r = existing.getRange();
@@ -179,7 +175,6 @@ export async function writeExposureTemplate(
     }
     let sheet = context.workbook.worksheets.getItemOrNullObject(SCENARIO_SHEET);
     // Loaded explicitly: the in-memory Excel (like older hosts) requires it.
-    sheet.load("isNullObject");
     await context.sync();
     if (sheet.isNullObject) sheet = context.workbook.worksheets.add(SCENARIO_SHEET);
     const { row, col } = await freeAnchor(context, sheet);

@@ -87,7 +87,6 @@ export async function writeBlock(
   hooks: WriteHooks = {}
 ): Promise<number> {
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load("isNullObject");
   await context.sync();
   if (!used.isNullObject) throw new OverwriteRefused(sheetName);
 

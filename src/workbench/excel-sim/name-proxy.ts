@@ -83,7 +83,7 @@ export class NamedItemProxy extends SimObject {
       const n = this.resolveName();
       const sheet = n && this.context.model.findSheet(n.sheetId);
       return n && sheet ? { sheet, rect: n.rect } : undefined;
-    });
+    }).nullable();
   }
 
   delete(): void {
@@ -146,6 +146,6 @@ export class NamedItemCollectionProxy extends CollectionProxy<NamedItemProxy> {
       this.context,
       `names.getItemOrNullObject(${JSON.stringify(name)})`,
       () => this.context.model.names.get(name.toUpperCase())
-    );
+    ).nullable();
   }
 }

@@ -43,6 +43,14 @@ export abstract class SimObject {
     throw new SimError("InvalidArgument", `The property '${prop}' is read-only`);
   }
 
+  /**
+   * For …OrNullObject results. In Office.js the method is itself an action, and the next sync reports
+   * isNullObject without a load (the documented pattern: getItemOrNullObject, sync, test isNullObject).
+   */
+  nullable(): this {
+    return this.load("isNullObject");
+  }
+
   load(props?: unknown): this {
     const wanted = parseLoadProps(props, this.loadableProps);
     for (const p of wanted) {

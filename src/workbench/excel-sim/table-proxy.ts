@@ -219,6 +219,6 @@ export class TableCollectionProxy extends CollectionProxy<TableProxy> {
   getItemOrNullObject(key: string): TableProxy {
     return new TableProxy(this.context, `tables.getItemOrNullObject(${JSON.stringify(key)})`, () =>
       this.context.model.tableByName(key)
-    );
+    ).nullable();
   }
 }

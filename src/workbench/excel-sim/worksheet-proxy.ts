@@ -120,7 +120,7 @@ export class WorksheetProxy extends SimObject {
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return this.range("getUsedRangeOrNullObject", [valuesOnly], () =>
       this.context.model.usedRect(this.sheet(), valuesOnly)
-    );
+    ).nullable();
   }
 
   activate(): void {
@@ -222,7 +222,7 @@ export class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
       this.context,
       `worksheets.getItemOrNullObject(${JSON.stringify(key)})`,
       byNameThenId(this.context, key)
-    );
+    ).nullable();
   }
 
   getActiveWorksheet(): WorksheetProxy {
