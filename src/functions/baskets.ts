@@ -11,7 +11,7 @@ import { parseBasketArg } from "./market-lookup";
  * @param name A preset basket name, or a range of symbols (and weights) to inspect.
  * @returns A table: header row, then one row per constituent; a name that cannot be looked up shows its error.
  */
-export async function cntechBasket(name: unknown[][]): Promise<unknown[][]> {
+export function cntechBasket(name: unknown[][]): Promise<unknown[][]> {
   return excelCall(async () => {
     const spec = parseBasketArg(name);
     const weights = normaliseWeights(

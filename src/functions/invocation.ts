@@ -14,14 +14,16 @@ class FormulaCancelSignal {
   aborted = false;
   reason: unknown = undefined;
   onabort: Listener | null = null;
-  private listeners: Listener[] = [];
+  // Allocated on the first listener only: most formulas never wait for the network.
+  private listeners: Listener[] | undefined;
 
   addEventListener(type: string, listener: Listener): void {
-    if (type === "abort") this.listeners.push(listener);
+    if (type === "abort") (this.listeners ??= []).push(listener);
   }
 
   removeEventListener(type: string, listener: Listener): void {
-    if (type === "abort") this.listeners = this.listeners.filter((l) => l !== listener);
+    const i = type === "abort" && this.listeners ? this.listeners.indexOf(listener) : -1;
+    if (i >= 0) this.listeners!.splice(i, 1);
   }
 
   throwIfAborted(): void {
@@ -32,8 +34,8 @@ class FormulaCancelSignal {
     if (this.aborted) return;
     this.aborted = true;
     this.reason = new Error("cancelled by Excel");
-    const listeners = this.listeners;
-    this.listeners = [];
+    const listeners = this.listeners ?? [];
+    this.listeners = undefined;
     this.onabort?.();
     for (const l of listeners) l();
   }

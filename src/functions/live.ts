@@ -54,7 +54,7 @@ function provenanceRow(symbol: string, p: Provenance): unknown[] {
  * @param invocation Cancellation handle supplied by Excel.
  * @returns A table: Symbol, Source, As of, Synthetic, Delayed, Stale; a symbol that failed shows its error in its row.
  */
-export async function cntechSource(
+export function cntechSource(
   symbols: unknown[][],
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<unknown[][]> {

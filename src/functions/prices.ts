@@ -16,7 +16,7 @@ import { excelCall, finiteOrThrow, toExcelError } from "./excel-errors";
 import { adjustedCloses, ColumnSource, HistoryField, historyTable } from "./history-table";
 import { cancelSignal } from "./invocation";
 import { parseBasketArg } from "./market-lookup";
-import { loadInCurrency, MAX_GAP_DAYS, SourcedSeries, today } from "./window-data";
+import { loadInCurrency, MAX_GAP_DAYS, today } from "./window-data";
 
 export const HISTORY_FIELDS: readonly HistoryField[] = ["close", "adjclose"];
 export const FREQUENCIES: readonly Frequency[] = ["daily", "weekly", "monthly"];
@@ -50,7 +50,7 @@ function valueOn(series: PriceSeries, values: ArrayLike<number>, day: number | u
  * @param invocation Cancellation handle supplied by Excel.
  * @returns The price.
  */
-export async function cntechPrice(
+export function cntechPrice(
   symbol: unknown,
   date: unknown,
   field: unknown,
@@ -65,13 +65,9 @@ export async function cntechPrice(
     const md = getMarketData();
     const canonical = md.normalize(text);
     const to = day ?? today();
-    let loaded: SourcedSeries;
-    if (isOmitted(currency)) {
-      loaded = await md.getHistory(canonical, to - 14, to, { signal });
-    } else {
-      loaded = await loadInCurrency(canonical, to, to, parseCurrency(currency), signal);
-    }
-    const s = loaded.series;
+    // No currency: the listing's own prices (loadInCurrency reaches back 14 days before `to` too).
+    const ccy = isOmitted(currency) ? undefined : parseCurrency(currency);
+    const s = (await loadInCurrency(canonical, to, to, ccy, signal)).series;
     return finiteOrThrow(valueOn(s, f === "close" ? s.close : adjustedCloses(s), day), "price");
   });
 }
@@ -90,7 +86,7 @@ export async function cntechPrice(
  * @param invocation Cancellation handle supplied by Excel.
  * @returns A table: header row, then one row per date; a symbol that failed shows its error in its column.
  */
-export async function cntechHistory(
+export function cntechHistory(
   symbols: unknown[][],
   start: unknown,
   end: unknown,
@@ -142,7 +138,7 @@ export function parsePair(value: unknown): [string, string] {
  * @param invocation Cancellation handle supplied by Excel.
  * @returns Units of the quote currency per one unit of the base currency.
  */
-export async function cntechFx(
+export function cntechFx(
   pair: unknown,
   date: unknown,
   invocation: CustomFunctions.CancelableInvocation

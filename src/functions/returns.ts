@@ -23,7 +23,7 @@ export const SPREAD_UNITS: readonly SpreadUnits[] = ["pct", "bps", "log"];
  * @param invocation Cancellation handle supplied by Excel.
  * @returns The return as a decimal (0.05 = 5 %).
  */
-export async function cntechReturn(
+export function cntechReturn(
   symbols: unknown[][],
   start: unknown,
   end: unknown,
@@ -54,7 +54,7 @@ export async function cntechReturn(
  * @param invocation Cancellation handle supplied by Excel.
  * @returns Basket return minus benchmark return, in the units asked for.
  */
-export async function cntechSpreadNasdaq(
+export function cntechSpreadNasdaq(
   symbols: unknown[][],
   start: unknown,
   end: unknown,

@@ -152,7 +152,7 @@ async function historyVol(symbol: string): Promise<number | undefined> {
  * @param [exposures_range] Optional exposures table.
  * @returns The loss (positive) not exceeded with the given confidence, as a decimal.
  */
-export async function scenarioVarFn(
+export function scenarioVarFn(
   symbols: unknown[][],
   scenario_range: unknown[][],
   confidence: unknown,
@@ -243,10 +243,7 @@ export function scenarioGprFn(gpr_range: unknown[][], from: unknown, to: unknown
  * @param [symbols] Instruments to fit (default: the preset's documented instruments, e.g. ^HSTECH, ^NDX).
  * @returns A two-column table of factor ids and re-estimated levels.
  */
-export async function scenarioReestimateFn(
-  preset: unknown,
-  symbols?: unknown[][]
-): Promise<unknown[][]> {
+export function scenarioReestimateFn(preset: unknown, symbols?: unknown[][]): Promise<unknown[][]> {
   return excelCall(async () => {
     const id = singleCell(preset, "preset");
     const p = typeof id === "string" ? findPreset(id) : undefined;

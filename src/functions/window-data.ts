@@ -63,7 +63,7 @@ export function today(): DayNumber {
 
 /**
  * One symbol's history covering [from, to], in `currency` (local prices × FX local→currency,
- * the last fixing on or before each close).
+ * the last fixing on or before each close), or in its own currency when `currency` is undefined.
  *
  * Cached data is answered with no await. On a miss the formula joins ONE shared load per
  * (symbol, currency) and awaits it once, then reads the cache: a storm of 10,000 waiting formulas
@@ -73,7 +73,7 @@ export function loadInCurrency(
   symbol: string,
   from: DayNumber,
   to: DayNumber,
-  currency: string,
+  currency: string | undefined,
   signal?: AbortSignal
 ): Promise<SourcedSeries> {
   const md = getMarketData();
@@ -92,12 +92,12 @@ function peekInCurrency(
   symbol: string,
   from: DayNumber,
   to: DayNumber,
-  currency: string,
+  currency: string | undefined,
   staleOk: boolean
 ): SourcedSeries | undefined {
-  const target = normalizeCurrency(currency);
+  const target = currency === undefined ? undefined : normalizeCurrency(currency);
   const history = md.peekHistory(symbol, from - LOOKBACK_DAYS, to, staleOk);
-  if (!history) return undefined;
+  if (!history || target === undefined) return history;
   const local = normalizeCurrency(history.series.currency);
   if (local === target) return history;
   const fx = md.peekFx(local, target, from - 2 * LOOKBACK_DAYS, to, staleOk);
@@ -125,11 +125,11 @@ function sharedLoad(
   symbol: string,
   from: DayNumber,
   to: DayNumber,
-  target: string
+  target: string | undefined
 ): SharedLoad {
   let loads = sharedLoads.get(md);
   if (!loads) sharedLoads.set(md, (loads = new Map()));
-  const key = `${md.normalize(symbol)} ${target}`;
+  const key = `${md.normalize(symbol)} ${target ?? ""}`;
   const existing = loads.get(key);
   if (existing) return existing;
   const controller = new AbortController();
@@ -158,11 +158,12 @@ async function loadOnMiss(
   symbol: string,
   from: DayNumber,
   to: DayNumber,
-  currency: string,
+  currency: string | undefined,
   signal: AbortSignal | undefined
 ): Promise<SourcedSeries> {
   if (signal?.aborted) throw cancelled(md);
-  const load = sharedLoad(md, symbol, from, to, normalizeCurrency(currency));
+  const target = currency === undefined ? undefined : normalizeCurrency(currency);
+  const load = sharedLoad(md, symbol, from, to, target);
   load.waiters++;
   // The shared request is aborted only when every formula waiting for it has been cancelled.
   const leave = (): void => {
@@ -199,11 +200,12 @@ async function fetchInCurrency(
   symbol: string,
   from: DayNumber,
   to: DayNumber,
-  currency: string,
+  currency: string | undefined,
   signal?: AbortSignal
 ): Promise<SourcedSeries> {
-  const target = normalizeCurrency(currency);
+  const target = currency === undefined ? undefined : normalizeCurrency(currency);
   const historyP = md.getHistory(symbol, from - LOOKBACK_DAYS, to, { signal });
+  if (target === undefined) return historyP;
   // The listing's market tells its currency: ask for FX alongside the history, not after it.
   const expected = expectedCurrency(md.normalize(symbol));
   const fxP =
