@@ -31,12 +31,14 @@ export function cntechReturn(
   kind: unknown,
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<number> {
-  return excelCall(async () => {
+  // A then-callback, not an async body: a waiting formula keeps no suspended frame alive.
+  return excelCall(() => {
     const { signal, spec, w } = parseBasketWindow({ symbols, start, end }, invocation);
     const ccy = parseCurrency(currency);
     const k = parseEnum(kind, "kind", RETURN_KINDS, "total");
-    const { series } = await loadLevels(spec, w, ccy, k, signal);
-    return finiteOrThrow(windowReturn(series, w.start, w.end, "price"), "return");
+    return loadLevels(spec, w, ccy, k, signal).then(({ series }) =>
+      finiteOrThrow(windowReturn(series, w.start, w.end, "price"), "return")
+    );
   });
 }
 

@@ -43,14 +43,16 @@ export function singleRisk(
   compute: (levels: PriceSeries, w: FormulaWindow) => number,
   parseExtra: () => void = () => undefined
 ): Promise<number> {
-  return excelCall(async () => {
+  // A then-callback, not an async body: a waiting formula keeps no suspended frame alive.
+  return excelCall(() => {
     const { signal, spec, w } = parseBasketWindow(args, invocation);
     const ccy = parseCurrency(args.currency);
     parseExtra();
-    const { series } = await loadLevels(spec, w, ccy, "total", signal);
-    return finiteOrThrow(
-      named(what, () => compute(series, w)),
-      what
+    return loadLevels(spec, w, ccy, "total", signal).then(({ series }) =>
+      finiteOrThrow(
+        named(what, () => compute(series, w)),
+        what
+      )
     );
   });
 }
