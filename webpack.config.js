@@ -106,6 +106,8 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext][query]" },
+          // The functions' helpUrl links point into the README's function reference.
+          { from: "README.md", to: "README.md" },
           {
             from: "manifest*.xml",
             to: "[name]" + "[ext]",
