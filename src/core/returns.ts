@@ -127,6 +127,16 @@ export function seriesCagr(
   return cagr(levels[i0], levels[i1], series.dates[i0], series.dates[i1], dayCount);
 }
 
+/** Indices in (i0, i1] of the last close of each period (the last one: i1, possibly partial). */
+function periodEnds(dates: Int32Array, frequency: Frequency, i0: number, i1: number): number[] {
+  const ends: number[] = [];
+  for (let t = i0 + 1; t <= i1; t++) {
+    if (t === i1 || periodKey(dates[t], frequency) !== periodKey(dates[t + 1], frequency))
+      ends.push(t);
+  }
+  return ends;
+}
+
 /** Dated one-period returns. dates[k] is the close that ends period k. */
 export interface PeriodicReturns {
   readonly dates: Int32Array;
@@ -154,22 +164,19 @@ export function periodicReturns(
   const method = options.method ?? "simple";
   if (method !== "simple" && method !== "log")
     throw invalidValue(`return method "${String(method)}" is not "simple" or "log"`);
-  const ends: number[] = [];
-  for (let t = i0 + 1; t <= i1; t++) {
-    if (
-      t === i1 ||
-      periodKey(series.dates[t], frequency) !== periodKey(series.dates[t + 1], frequency)
-    )
-      ends.push(t);
-  }
-  const dates = new Int32Array(ends.length);
-  const values = new Float64Array(ends.length);
+  // Dates are strictly ascending whole days, so every daily close ends a period: no search needed
+  // (the common case, and a recalculation storm computes thousands of these).
+  const ends = frequency === "daily" ? undefined : periodEnds(series.dates, frequency, i0, i1);
+  const count = ends ? ends.length : Math.max(0, i1 - i0);
+  const dates = new Int32Array(count);
+  const values = new Float64Array(count);
   let prev = i0;
-  ends.forEach((t, k) => {
+  for (let k = 0; k < count; k++) {
+    const t = ends ? ends[k] : i0 + 1 + k;
     dates[k] = series.dates[t];
     const ratio = levels[t] / levels[prev];
     values[k] = method === "log" ? Math.log(ratio) : ratio - 1;
     prev = t;
-  });
+  }
   return { dates, values };
 }

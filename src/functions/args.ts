@@ -175,6 +175,28 @@ function symbolCell(cell: CellValue, row: number): string {
   return cell.trim();
 }
 
+/** One text: a preset basket by name, else a symbol (#VALUE! naming the presets when it is neither). */
+function singleSymbol(text: string, resolver: SymbolResolver): BasketSpec {
+  const preset = resolver.preset(text);
+  if (preset) {
+    return { kind: "preset", label: preset.name, members: preset.members, explicitWeights: true };
+  }
+  let symbol: string;
+  try {
+    symbol = resolver.normalize(text);
+  } catch (e) {
+    const names = resolver.presetNames?.() ?? [];
+    if (names.length === 0) throw e;
+    throw invalidValue(`${(e as Error).message}, nor a preset basket (${names.join(", ")})`);
+  }
+  return {
+    kind: "symbol",
+    label: symbol,
+    members: [{ symbol, weight: 1 }],
+    explicitWeights: false,
+  };
+}
+
 /**
  * The `symbols` argument: one symbol ("0700.HK"), a preset name ("HSTECH"), a one-column (or one-row)
  * range of symbols (equal weights) or a two-column range of symbols and weights. Blank rows are
@@ -185,6 +207,11 @@ export function parseSymbolsArg(
   resolver: SymbolResolver,
   argName = "symbols"
 ): BasketSpec {
+  // One cell (text or a 1×1 range) is what nearly every formula passes: skip the range machinery.
+  const one = Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
+  const cell = Array.isArray(one) ? (one.length === 1 ? one[0] : undefined) : one;
+  if (typeof cell === "string" && !isOmitted(cell)) return singleSymbol(cell.trim(), resolver);
+
   const matrix = toMatrix(value);
   const rows = matrix
     .map((cells, i) => ({ cells, row: i + 1 }))
@@ -193,25 +220,7 @@ export function parseSymbolsArg(
   const width = Math.max(...rows.map((r) => r.cells.length));
 
   if (rows.length === 1 && width === 1) {
-    const text = symbolCell(rows[0].cells[0], 1);
-    const preset = resolver.preset(text);
-    if (preset) {
-      return { kind: "preset", label: preset.name, members: preset.members, explicitWeights: true };
-    }
-    let symbol: string;
-    try {
-      symbol = resolver.normalize(text);
-    } catch (e) {
-      const names = resolver.presetNames?.() ?? [];
-      if (names.length === 0) throw e;
-      throw invalidValue(`${(e as Error).message}, nor a preset basket (${names.join(", ")})`);
-    }
-    return {
-      kind: "symbol",
-      label: symbol,
-      members: [{ symbol, weight: 1 }],
-      explicitWeights: false,
-    };
+    return singleSymbol(symbolCell(rows[0].cells[0], 1), resolver);
   }
 
   let entries: Array<{ text: string; weight: number; row: number }>;

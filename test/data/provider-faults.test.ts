@@ -92,6 +92,9 @@ describe.each(providers)("%s against the fake server", (name, make, symbol) => {
     ["nan-price", "bad-response", /missing or non-positive price/],
     ["unknown", "unknown-symbol", /0700\.HK/],
     ["limit-body", "rate-limited", /limit reached/],
+    ["object-body", "bad-response", /unexpected data shape for 0700\.HK/],
+    ["row-null", "bad-response", /unexpected data shape for 0700\.HK/],
+    ["date-number", "bad-response", /unexpected data shape for 0700\.HK/],
   ])("persistent fault %s → %s", async (kind, reason, message) => {
     server.faults.set(wire, { kind });
     const err = await failure(make().getHistory(symbol, FROM, TO));

@@ -23,7 +23,10 @@ export type FaultKind =
   | "null-price"
   | "nan-price"
   | "unknown"
-  | "limit-body";
+  | "limit-body"
+  | "object-body"
+  | "row-null"
+  | "date-number";
 
 export interface Fault {
   readonly kind: FaultKind;
@@ -134,9 +137,19 @@ function applyRowFault(rows: Row[], kind: FaultKind | undefined): Row[] {
     case "nan-price":
       r[mid].close = "NaN";
       return r;
+    case "date-number":
+      (r[mid] as { date: unknown }).date = 20000;
+      return r;
     default:
       return rows;
   }
+}
+
+/** A JSON array body with its middle row replaced by null (a row that is not an object). */
+function withMiddleRowNull(body: string): string {
+  const rows = JSON.parse(body) as unknown[];
+  if (Array.isArray(rows) && rows.length >= 3) rows[Math.floor(rows.length / 2)] = null;
+  return JSON.stringify(rows);
 }
 
 /** Starts the fake server. */
@@ -294,6 +307,8 @@ export async function startFakeProviderServer(
       return send(404, "not found", "text/plain");
     }
     if (fault?.kind === "truncated") body = body.slice(0, Math.floor(body.length / 2));
+    if (fault?.kind === "object-body") body = JSON.stringify({ data: JSON.parse(body) });
+    if (fault?.kind === "row-null") body = withMiddleRowNull(body);
     send(200, body);
   });
   server.keepAliveTimeout = 1000;

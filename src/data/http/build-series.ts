@@ -2,8 +2,26 @@ import { dayFromIso, isoFromDay } from "../../core/dates";
 import { makeSeries, PriceSeries } from "../../core/series";
 import { ProviderError } from "../provider-error";
 
-/** One daily row as a provider reports it (after zod), before checking: a date and price fields. */
+/** One daily row as a provider reports it, before checking: a date and price fields. */
 export type ProviderRow = { readonly date: string } & Readonly<Record<string, unknown>>;
+
+/** The failure for a body that is not the documented shape (not rows, a row that is not an object). */
+export function shapeError(provider: string, what: string): ProviderError {
+  return new ProviderError(
+    provider,
+    "bad-response",
+    `returned an unexpected data shape for ${what}`
+  );
+}
+
+/**
+ * A history body as rows: it must be an array; each row is checked in buildProviderSeries. Not a
+ * zod array schema: zod copies every row object, and a recalculation storm reads 130,000 rows.
+ */
+export function historyRows(provider: string, body: unknown, what: string): readonly ProviderRow[] {
+  if (!Array.isArray(body)) throw shapeError(provider, what);
+  return body as ProviderRow[];
+}
 
 /** Which row fields hold the close and (when the provider has one) the adjusted close. */
 export interface RowFields {
@@ -17,6 +35,7 @@ export interface RowFields {
  * - exact duplicates are merged; duplicates with different prices reject the response;
  * - a missing, NaN, zero or negative price rejects the response (dropping the row would silently
  *   move a window's start or end to another day); numeric strings are read as numbers;
+ * - a row that is not an object with a text date is an "unexpected data shape";
  * - no rows at all is an "empty" failure.
  * All failures are ProviderErrors, so a cached series is never replaced by a bad one.
  * Works on parallel typed arrays (no per-row objects): ten-year series arrive by the dozen in a storm.
@@ -43,8 +62,11 @@ export function buildProviderSeries(
   let badCount = 0;
   let firstBad = Infinity;
   for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    const day = typeof r.date === "string" ? safeDay(r.date.slice(0, 10)) : NaN;
+    const r = rows[i] as ProviderRow | null;
+    if (typeof r !== "object" || r === null || typeof r.date !== "string") {
+      throw shapeError(provider, symbol);
+    }
+    const day = safeDay(r.date.slice(0, 10));
     if (!Number.isFinite(day)) {
       throw new ProviderError(
         provider,
@@ -68,13 +90,13 @@ export function buildProviderSeries(
     );
   }
   const order = ascendingOrder(days);
-  const outDates: number[] = [];
-  const outClose: number[] = [];
-  const outAdj: number[] = [];
+  const outDates = new Float64Array(n);
+  const outClose = new Float64Array(n);
+  const outAdj = new Float64Array(withAdj ? n : 0);
+  let m = 0;
   for (const i of order) {
-    const last = outDates.length - 1;
-    if (last >= 0 && outDates[last] === days[i]) {
-      if (outClose[last] !== close[i] || (withAdj && outAdj[last] !== adj[i])) {
+    if (m > 0 && outDates[m - 1] === days[i]) {
+      if (outClose[m - 1] !== close[i] || (withAdj && outAdj[m - 1] !== adj[i])) {
         throw new ProviderError(
           provider,
           "bad-response",
@@ -83,16 +105,17 @@ export function buildProviderSeries(
       }
       continue;
     }
-    outDates.push(days[i]);
-    outClose.push(close[i]);
-    if (withAdj) outAdj.push(adj[i]);
+    outDates[m] = days[i];
+    outClose[m] = close[i];
+    if (withAdj) outAdj[m] = adj[i];
+    m++;
   }
   return makeSeries({
     symbol,
     currency,
-    dates: outDates,
-    close: outClose,
-    adjClose: withAdj ? outAdj : undefined,
+    dates: outDates.subarray(0, m),
+    close: outClose.subarray(0, m),
+    adjClose: withAdj ? outAdj.subarray(0, m) : undefined,
   });
 }
 
@@ -104,8 +127,9 @@ function toPrice(v: unknown): number {
 }
 
 /** Row indices in ascending date order (stable; the identity when already ascending). */
-function ascendingOrder(days: Float64Array): number[] {
-  const order = Array.from({ length: days.length }, (_, i) => i);
+function ascendingOrder(days: Float64Array): Int32Array {
+  const order = new Int32Array(days.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
   for (let i = 1; i < days.length; i++) {
     if (days[i] < days[i - 1]) return order.sort((a, b) => days[a] - days[b] || a - b);
   }

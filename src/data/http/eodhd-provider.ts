@@ -3,7 +3,7 @@ import { DayNumber, isoFromDay } from "../../core/dates";
 import { getSecret, ProviderError, setSecret } from "../provider-error";
 import { currencyOfMarket, marketOf, toEodhdSymbol } from "../symbols";
 import { HistoryResult, MarketDataProvider, Quote, RequestOptions, SymbolInfo } from "../types";
-import { buildProviderSeries } from "./build-series";
+import { buildProviderSeries, historyRows } from "./build-series";
 import { HttpLane, HttpProviderOptions, parseJsonBody } from "./http-client";
 import {
   bodyError,
@@ -18,7 +18,6 @@ import {
 export const EODHD_NAME = "EODHD";
 export const EODHD_BASE_URL = "https://eodhd.com";
 
-const EodRow = z.object({ date: z.string(), close: price, adjusted_close: price });
 const RealTime = z.object({ code: z.string().optional(), close: price });
 const General = z.object({
   Code: z.string().nullish(),
@@ -102,7 +101,7 @@ export class EodhdProvider implements MarketDataProvider {
       what,
       signal
     );
-    return parseShape(EODHD_NAME, z.array(EodRow), body, what);
+    return historyRows(EODHD_NAME, body, what);
   }
 
   async getHistory(

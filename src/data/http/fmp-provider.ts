@@ -3,7 +3,7 @@ import { DayNumber, isoFromDay } from "../../core/dates";
 import { getSecret, ProviderError, setSecret } from "../provider-error";
 import { currencyOfMarket, marketOf, toFmpSymbol } from "../symbols";
 import { HistoryResult, MarketDataProvider, Quote, RequestOptions, SymbolInfo } from "../types";
-import { buildProviderSeries } from "./build-series";
+import { buildProviderSeries, historyRows, ProviderRow, shapeError } from "./build-series";
 import { HttpLane, HttpProviderOptions, parseJsonBody } from "./http-client";
 import {
   bodyError,
@@ -18,8 +18,6 @@ import {
 export const FMP_NAME = "Financial Modeling Prep";
 export const FMP_BASE_URL = "https://financialmodelingprep.com";
 
-const EodRow = z.object({ date: z.string(), close: price });
-const AdjustedRow = z.object({ date: z.string(), adjClose: price });
 const QuoteRow = z.object({ symbol: z.string(), price: price, name: z.string().nullish() });
 const ProfileRow = z.object({
   symbol: z.string(),
@@ -91,10 +89,13 @@ export class FmpProvider implements MarketDataProvider {
       this.call("/stable/historical-price-eod/full", params, symbol, signal),
       this.call("/stable/historical-price-eod/dividend-adjusted", params, symbol, signal),
     ]);
-    const closes = this.rows(EodRow, full, symbol);
-    const adjByDate = new Map(
-      this.rows(AdjustedRow, adjusted, symbol).map((r) => [r.date.slice(0, 10), r.adjClose])
-    );
+    const closes = historyRows(FMP_NAME, full, symbol);
+    const adjByDate = new Map<string, unknown>();
+    for (const r of historyRows(FMP_NAME, adjusted, symbol) as readonly (ProviderRow | null)[]) {
+      // A malformed row here would otherwise surface as a "missing adjusted close" on some date.
+      if (typeof r?.date !== "string") throw shapeError(FMP_NAME, symbol);
+      adjByDate.set(r.date.slice(0, 10), r.adjClose);
+    }
     if (closes.length === 0) {
       throw new ProviderError(
         FMP_NAME,
@@ -107,10 +108,10 @@ export class FmpProvider implements MarketDataProvider {
       symbol,
       currencyOfMarket(symbol),
       closes.map((r) => ({
-        date: r.date,
-        close: r.close,
-        adjClose: adjByDate.get(r.date.slice(0, 10)),
-      })),
+        date: r?.date,
+        close: r?.close,
+        adjClose: typeof r?.date === "string" ? adjByDate.get(r.date.slice(0, 10)) : undefined,
+      })) as ProviderRow[],
       { close: "close", adjClose: "adjClose" }
     );
     return historyResult(FMP_NAME, series);
@@ -129,7 +130,7 @@ export class FmpProvider implements MarketDataProvider {
       pair,
       options?.signal
     );
-    const rows = this.rows(EodRow, body, pair);
+    const rows = historyRows(FMP_NAME, body, pair);
     return historyResult(
       FMP_NAME,
       buildProviderSeries(FMP_NAME, pair, quote, rows, { close: "close" })
