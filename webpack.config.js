@@ -5,6 +5,8 @@ const devCerts = require("office-addin-dev-certs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { Compilation, sources } = require("webpack");
+const { parseSiteUrl, toProductionFunctionsJson } = require("./scripts/make-prod-manifest");
 
 const urlDev = "https://localhost:3000/";
 // Site the production build's dist/manifest.xml points at (as in the yo office template); for a real
@@ -49,12 +51,34 @@ function cliConfig(dev) {
         },
       ],
     },
-    // Appends the same CustomFunctions.associate calls as in the add-in bundle.
+    // Appends the same CustomFunctions.associate calls as in the add-in bundle (and writes the same
+    // dist/functions.json, which the CLI reads for its help).
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionSources() }),
+      ...(dev ? [] : [new ProductionHelpUrlsPlugin()]),
     ],
     performance: { hints: false },
   };
+}
+
+/** In a production build, functions.json's helpUrl links go to the production site, as the manifest's URLs do. */
+class ProductionHelpUrlsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ProductionHelpUrls", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "ProductionHelpUrls", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const text = toProductionFunctionsJson(
+            asset.source.source().toString(),
+            parseSiteUrl(urlProd)
+          );
+          compilation.updateAsset("functions.json", new sources.RawSource(text));
+        }
+      );
+    });
+  }
 }
 
 async function getHttpsOptions() {
@@ -96,6 +120,7 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionSources() }),
+      ...(dev ? [] : [new ProductionHelpUrlsPlugin()]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -2,7 +2,8 @@
 /* Writes a production manifest: manifest.xml with every https://localhost:3000/ URL moved to the
    given site (and the AppDomain to its origin), validated before it is written.
    Usage: npm run manifest:prod -- https://addins.example.com/cntech/ [out.xml]
-   (default output dist/manifest.prod.xml; deploy the contents of dist/ to that site). */
+   (default output dist/manifest.prod.xml; deploy the contents of dist/ to that site). A functions.json
+   beside the output gets its helpUrl links moved to the same site. */
 const fs = require("fs");
 const path = require("path");
 const { validateManifestText } = require("./validate-manifest");
@@ -52,6 +53,24 @@ function toProductionManifest(devManifest, site) {
   return text;
 }
 
+/**
+ * Moves each function's helpUrl (a page of the add-in's site, e.g. README.md#cntechreturn) to the
+ * production site, so Excel's "Help on this function" does not open localhost.
+ * @param {string} functionsJson functions.json text as custom-functions-metadata writes it
+ * @param {URL} site production site root, ending in "/"
+ * @returns {string} the rewritten functions.json text
+ */
+function toProductionFunctionsJson(functionsJson, site) {
+  const metadata = JSON.parse(functionsJson);
+  for (const f of metadata.functions ?? []) {
+    if (typeof f.helpUrl !== "string") continue;
+    const url = new URL(f.helpUrl);
+    const page = url.pathname.split("/").pop() ?? "";
+    f.helpUrl = new URL(page + url.hash, site).href;
+  }
+  return JSON.stringify(metadata, null, 2);
+}
+
 async function main() {
   const [rawUrl, out = path.join(REPO_ROOT, "dist", "manifest.prod.xml")] = process.argv.slice(2);
   if (!rawUrl)
@@ -69,6 +88,16 @@ async function main() {
   console.log(
     `wrote ${path.relative(process.cwd(), path.resolve(out))} for ${site.href} (validated)`
   );
+  const functionsJson = path.join(path.dirname(path.resolve(out)), "functions.json");
+  if (fs.existsSync(functionsJson)) {
+    fs.writeFileSync(
+      functionsJson,
+      toProductionFunctionsJson(fs.readFileSync(functionsJson, "utf8"), site)
+    );
+    console.log(
+      `moved the helpUrl links in ${path.relative(process.cwd(), functionsJson)} to ${site.href}`
+    );
+  }
 }
 
 if (require.main === module) {
@@ -78,4 +107,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { parseSiteUrl, toProductionManifest };
+module.exports = { parseSiteUrl, toProductionManifest, toProductionFunctionsJson };

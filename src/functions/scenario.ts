@@ -73,7 +73,7 @@ function request(
  * weighted over the basket. With per_constituent TRUE it spills one row per constituent (symbol,
  * return) and a final "Basket" row.
  * @customfunction SCENARIO.RETURN
- * @helpurl https://localhost:3000/docs/scenarios.md
+ * @helpurl https://localhost:3000/README.md#cntechscenarioreturn
  * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols (and weights).
  * @param scenario_range Two columns: factor id or name, level (−3 … +3), e.g. CNTECH_SCENARIO.
  * @param [exposures_range] Optional exposures table: header (Symbol, factor ids…), one row per symbol.
@@ -103,7 +103,7 @@ export function scenarioReturnFn(
 /**
  * Scenario spread: the basket's scenario return minus the benchmark's (default the Nasdaq-100).
  * @customfunction SCENARIO.SPREAD
- * @helpurl https://localhost:3000/docs/scenarios.md
+ * @helpurl https://localhost:3000/README.md#cntechscenariospread
  * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols (and weights).
  * @param scenario_range Two columns: factor id or name, level (−3 … +3), e.g. CNTECH_SCENARIO.
  * @param [benchmark] Benchmark symbol (default "^NDX").
@@ -141,7 +141,7 @@ async function historyVol(symbol: string): Promise<number | undefined> {
  * factor levels drawn around the scenario (σ 0.5 level) plus idiosyncratic noise with each symbol's
  * one-year historical vol (segment default when the source lacks it), scaled to the horizon.
  * @customfunction SCENARIO.VAR
- * @helpurl https://localhost:3000/docs/scenarios.md
+ * @helpurl https://localhost:3000/README.md#cntechscenariovar
  * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols (and weights).
  * @param scenario_range Two columns: factor id or name, level (−3 … +3), e.g. CNTECH_SCENARIO.
  * @param confidence Confidence level between 0.5 and 1, e.g. 0.95.
@@ -188,7 +188,7 @@ export function scenarioVarFn(
  * The factor levels of a scenario preset, as a (factor id, level) table to paste or link as a
  * scenario_range. Without a name it lists the presets (id, name).
  * @customfunction SCENARIO.PRESET
- * @helpurl https://localhost:3000/docs/scenarios.md
+ * @helpurl https://localhost:3000/README.md#cntechscenariopreset
  * @param [name] Preset id, e.g. "LIBERATION_DAY_2025".
  * @returns A two-column table.
  */
@@ -213,7 +213,7 @@ export function scenarioPresetFn(name?: unknown): unknown[][] {
  * GPR_from) / σ of monthly log changes; level = loading × z (Taiwan 0.6, capital flows 0.4, export
  * controls 0.3, tariffs 0.3, CNY −0.3), clamped to −3 … +3. Spills (factor id, level): a scenario range.
  * @customfunction SCENARIO.GPR
- * @helpurl https://localhost:3000/docs/scenarios.md
+ * @helpurl https://localhost:3000/README.md#cntechscenariogpr
  * @param gpr_range Two columns: month (Excel date or "1985-01") and GPR value, e.g. pasted from the CSV.
  * @param from Month the move starts (value on or before it).
  * @param to Month the move ends (value on or before it).
@@ -238,7 +238,7 @@ export function scenarioGprFn(gpr_range: unknown[][], from: unknown, to: unknown
  * least-squares factor levels that best reproduce the instruments' window returns, over the preset's
  * own factors. Refuses synthetic demo data (#N/A). Spills (factor id, level): a scenario range.
  * @customfunction SCENARIO.REESTIMATE
- * @helpurl https://localhost:3000/docs/scenarios.md
+ * @helpurl https://localhost:3000/README.md#cntechscenarioreestimate
  * @param preset Historical preset id, e.g. "EXPORT_CONTROLS_2022".
  * @param [symbols] Instruments to fit (default: the preset's documented instruments, e.g. ^HSTECH, ^NDX).
  * @returns A two-column table of factor ids and re-estimated levels.

@@ -78,6 +78,17 @@ test("every function has a description, parameter help and a help link that reso
   }
 });
 
+test("the built functions.json sends every help link to the site the built manifest serves the add-in from", () => {
+  const built = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as Meta;
+  const manifest = fs.readFileSync(path.join(DIST, "manifest.xml"), "utf8");
+  const page = /<SourceLocation DefaultValue="([^"]+)taskpane\.html"/.exec(manifest)?.[1];
+  expect(page).toMatch(/^https:\/\//);
+  for (const f of built.functions) {
+    expect(f.helpUrl).toBe(`${page}README.md#${anchorOf(`CNTECH.${f.name}`)}`);
+  }
+  expect(fs.existsSync(path.join(DIST, "README.md"))).toBe(true);
+});
+
 test("the CNTECH catalogue of issue 6 is all there", () => {
   const ids = new Set(rendered.metadata.functions.map((f) => f.id));
   for (const id of [

@@ -53,6 +53,37 @@ describe("toProductionManifest", () => {
   });
 });
 
+describe("toProductionFunctionsJson", () => {
+  const dev = JSON.stringify({
+    functions: [
+      { id: "RETURN", name: "RETURN", helpUrl: `${DEV}README.md#cntechreturn` },
+      { id: "FX", name: "FX" },
+    ],
+  });
+
+  it("moves each helpUrl to the site, keeping the page and its anchor; entries without one stay so", () => {
+    const out = JSON.parse(
+      prod.toProductionFunctionsJson(dev, new URL("https://addins.example.com/cntech/"))
+    );
+    expect(out.functions).toEqual([
+      {
+        id: "RETURN",
+        name: "RETURN",
+        helpUrl: "https://addins.example.com/cntech/README.md#cntechreturn",
+      },
+      { id: "FX", name: "FX" },
+    ]);
+  });
+
+  it("is idempotent across sites: a second rewrite replaces the first site", () => {
+    const once = prod.toProductionFunctionsJson(dev, new URL("https://a.example.com/x/"));
+    const twice = prod.toProductionFunctionsJson(once, new URL("https://b.example.com/"));
+    expect(JSON.parse(twice).functions[0].helpUrl).toBe(
+      "https://b.example.com/README.md#cntechreturn"
+    );
+  });
+});
+
 describe("parseSiteUrl", () => {
   it("adds the trailing slash a site root needs", () => {
     expect(prod.parseSiteUrl("https://addins.example.com/cntech").href).toBe(
@@ -86,6 +117,23 @@ describe("the manifest:prod command", () => {
       '<SourceLocation DefaultValue="https://cdn.example.org/addin/taskpane.html"/>'
     );
     expect(written).not.toMatch(/localhost/);
+  });
+
+  it("moves the helpUrl links of a functions.json beside the output to the same site", () => {
+    const out = path.join(dir, "site");
+    fs.mkdirSync(out, { recursive: true });
+    const help = `${DEV}README.md#cntechvol`;
+    fs.writeFileSync(
+      path.join(out, "functions.json"),
+      JSON.stringify({ functions: [{ id: "VOL", name: "VOL", helpUrl: help }] })
+    );
+    const run = runScript("scripts/make-prod-manifest.js", [
+      "https://cdn.example.org/addin/",
+      path.join(out, "manifest.prod.xml"),
+    ]);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8"));
+    expect(json.functions[0].helpUrl).toBe("https://cdn.example.org/addin/README.md#cntechvol");
   });
 
   it("exits non-zero and writes nothing for an http site", () => {

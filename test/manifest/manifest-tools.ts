@@ -28,6 +28,7 @@ interface Validator {
 interface ProdManifest {
   parseSiteUrl(raw: string): URL;
   toProductionManifest(devManifest: string, site: URL): string;
+  toProductionFunctionsJson(functionsJson: string, site: URL): string;
 }
 interface PngSize {
   readPngSize(file: string): { width: number; height: number };
