@@ -70,12 +70,15 @@ export class MarketData {
     return this.cache.size;
   }
 
-  /** Forgets series, FX, quotes and symbol info held in memory (a persistent copy, if any, expires by TTL). */
-  clearCache(): void {
-    this.cache.clearMemory();
+  /**
+   * Forgets series, FX, quotes and symbol info, in memory and in the persistent store; resolves to the
+   * number of stored series removed. Settings and API keys in the same store are left alone.
+   */
+  clearCache(): Promise<number> {
     this.quotes.clear();
     this.fxMemo.clear();
     this.infoMemo.clear();
+    return this.cache.clear();
   }
 
   /** Canonical form of a user-typed symbol (memoised: formulas repeat the same text thousands of times). */

@@ -144,7 +144,7 @@ describe("expiry, stale answers and failures", () => {
   test("clearCache makes the next call refetch", async () => {
     const { provider, md } = setup();
     await md.getHistory("0700.HK", d("2025-01-02"), d("2025-02-01"));
-    md.clearCache();
+    await md.clearCache();
     await md.getHistory("0700.HK", d("2025-01-02"), d("2025-02-01"));
     expect(provider.fetches).toHaveLength(2);
   });
@@ -248,6 +248,21 @@ describe("persistent tier", () => {
     expect(second.provider.fetches).toHaveLength(0);
     expect(Array.from(r2.series.dates)).toEqual(Array.from(r1.series.dates));
     expect(Array.from(r2.series.close)).toEqual(Array.from(r1.series.close));
+  });
+
+  test("clearCache removes the saved copies too: a restart refetches; other keys in the store stay", async () => {
+    const store = new MemoryStore();
+    await store.set("cntech:apikey:eodhd", "the-user's-key");
+    const first = setup({ store });
+    await first.md.getHistory("0700.HK", d("2025-01-02"), d("2025-02-01"));
+    await first.md.getHistory("9988.HK", d("2025-01-02"), d("2025-02-01"));
+    await new Promise((r) => setTimeout(r, 0)); // saves are fire-and-forget
+    expect(await first.md.clearCache()).toBe(2);
+    expect(first.md.cachedSeriesCount).toBe(0);
+    const second = setup({ store });
+    await second.md.getHistory("0700.HK", d("2025-01-02"), d("2025-02-01"));
+    expect(second.provider.fetches).toHaveLength(1);
+    expect(await store.get("cntech:apikey:eodhd")).toBe("the-user's-key");
   });
 
   test("a corrupt stored entry is a miss, not a crash", async () => {

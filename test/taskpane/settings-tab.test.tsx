@@ -87,7 +87,10 @@ describe("Settings tab", () => {
     expect(current().cachedSeriesCount).toBe(1);
     expect(screen.getByText("Cached series: 1")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Clear cache" }));
-    expect(screen.getByText("Cached series: 0")).toBeTruthy();
+    expect(await screen.findByText("Cached series: 0")).toBeTruthy();
+    expect(
+      await screen.findByText("Cache cleared. Data is fetched again when next needed.")
+    ).toBeTruthy();
     expect(current().cachedSeriesCount).toBe(0);
   });
 

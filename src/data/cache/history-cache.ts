@@ -234,12 +234,22 @@ export class HistoryCache {
   }
 
   private storeKey(key: string): string {
-    return `cntech:v1:${this.options.namespace}:${key}`;
+    return `${this.storePrefix()}${key}`;
   }
 
-  /** Drops everything held in memory (the persistent store is left alone). */
-  clearMemory(): void {
+  private storePrefix(): string {
+    return `cntech:v1:${this.options.namespace}:`;
+  }
+
+  /**
+   * Forgets every series of this source, in memory and in the persistent store (so a restart does
+   * not bring them back). Resolves to the number of stored series removed; a store that fails to
+   * clear is reported, since the user asked for it explicitly.
+   */
+  async clear(): Promise<number> {
     this.lru.clear();
+    const store = this.options.store;
+    return store ? store.removeByPrefix(this.storePrefix()) : 0;
   }
 
   /** Number of series held in memory (for the pane's Settings tab). */

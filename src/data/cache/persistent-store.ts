@@ -9,6 +9,8 @@ export interface PersistentStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
   remove(key: string): Promise<void>;
+  /** Removes every key that starts with `prefix` (and nothing else: the store may hold settings and API keys too); resolves to how many went. */
+  removeByPrefix(prefix: string): Promise<number>;
 }
 
 export class MemoryStore implements PersistentStore {
@@ -23,12 +25,19 @@ export class MemoryStore implements PersistentStore {
   async remove(key: string): Promise<void> {
     this.map.delete(key);
   }
+  async removeByPrefix(prefix: string): Promise<number> {
+    const keys = [...this.map.keys()].filter((k) => k.startsWith(prefix));
+    keys.forEach((k) => this.map.delete(k));
+    return keys.length;
+  }
 }
 
 interface OfficeRuntimeStorage {
   getItem(key: string): Promise<string | null>;
   setItem(key: string, value: string): Promise<void>;
   removeItem(key: string): Promise<void>;
+  getKeys(): Promise<string[]>;
+  removeItems(keys: string[]): Promise<void>;
 }
 
 export class OfficeRuntimeStore implements PersistentStore {
@@ -42,6 +51,11 @@ export class OfficeRuntimeStore implements PersistentStore {
   }
   remove(key: string): Promise<void> {
     return this.storage.removeItem(key);
+  }
+  async removeByPrefix(prefix: string): Promise<number> {
+    const keys = (await this.storage.getKeys()).filter((k) => k.startsWith(prefix));
+    if (keys.length > 0) await this.storage.removeItems(keys);
+    return keys.length;
   }
 }
 
@@ -87,6 +101,12 @@ export class IndexedDbStore implements PersistentStore {
   }
   async remove(key: string): Promise<void> {
     await this.run("readwrite", (s) => s.delete(key));
+  }
+  async removeByPrefix(prefix: string): Promise<number> {
+    const keys = await this.run<IDBValidKey[]>("readonly", (s) => s.getAllKeys());
+    const mine = keys.filter((k): k is string => typeof k === "string" && k.startsWith(prefix));
+    await Promise.all(mine.map((k) => this.remove(k)));
+    return mine.length;
   }
 }
 

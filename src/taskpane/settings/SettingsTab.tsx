@@ -87,6 +87,23 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
     setBusy(false);
   };
 
+  const clearCache = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      const saved = await service.clearCache();
+      const what = saved > 0 ? `Cache cleared, including ${saved} saved series.` : "Cache cleared.";
+      setNotice({ intent: "info", text: `${what} Data is fetched again when next needed.` });
+    } catch (e) {
+      setNotice({
+        intent: "error",
+        text: `The memory cache was cleared, but saved copies could not be removed: ${(e as Error).message}`,
+      });
+    } finally {
+      setCacheSize(service.cacheSize());
+      setBusy(false);
+    }
+  };
+
   const removeKey = async (): Promise<void> => {
     await service.removeKey(provider);
     setKeyHint(undefined);
@@ -151,16 +168,7 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
       )}
       <div className={styles.row}>
         <Body1 aria-live="polite">Cached series: {cacheSize}</Body1>
-        <Button
-          onClick={() => {
-            service.clearCache();
-            setCacheSize(service.cacheSize());
-            setNotice({
-              intent: "info",
-              text: "Cache cleared. Data is fetched again when next needed.",
-            });
-          }}
-        >
+        <Button onClick={clearCache} disabled={busy}>
           Clear cache
         </Button>
       </div>

@@ -139,7 +139,8 @@ export class SettingsService {
     return this.current().cachedSeriesCount;
   }
 
-  clearCache(): void {
-    this.current().clearCache();
+  /** Clears the data cache (memory and saved copies); resolves to the number of saved series removed. */
+  clearCache(): Promise<number> {
+    return this.current().clearCache();
   }
 }
