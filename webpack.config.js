@@ -7,6 +7,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { Compilation, sources } = require("webpack");
 const { parseSiteUrl, toProductionFunctionsJson } = require("./scripts/make-prod-manifest");
+const { tsLoaderRule } = require("./scripts/webpack-ts-rule");
 
 const urlDev = "https://localhost:3000/";
 // Site the production build's dist/manifest.xml points at (as in the yo office template); for a real
@@ -40,16 +41,7 @@ function cliConfig(dev) {
     node: { __dirname: false, __filename: false },
     resolve: { extensions: [".ts", ".js"] },
     module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true },
-          },
-        },
-      ],
+      rules: [tsLoaderRule()],
     },
     // Appends the same CustomFunctions.associate calls as in the add-in bundle (and writes the same
     // dist/functions.json, which the CLI reads for its help).
@@ -103,14 +95,7 @@ module.exports = async (env, options) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".jsx"] },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true },
-          },
-        },
+        tsLoaderRule({ tsx: true }),
         {
           test: /\.(png|jpg|jpeg|gif|ico)$/,
           type: "asset/resource",

@@ -7,6 +7,7 @@
  */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { tsLoaderRule } = require("./scripts/webpack-ts-rule");
 
 module.exports = {
   name: "workbench",
@@ -23,16 +24,7 @@ module.exports = {
   },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
   module: {
-    rules: [
-      {
-        test: /\.tsx?$/,
-        exclude: /node_modules/,
-        use: {
-          loader: "ts-loader",
-          options: { configFile: "tsconfig.json", transpileOnly: true },
-        },
-      },
-    ],
+    rules: [tsLoaderRule({ tsx: true, transpileOnly: true })],
   },
   plugins: [
     new CopyWebpackPlugin({
