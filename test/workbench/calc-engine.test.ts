@@ -216,6 +216,24 @@ describe("workbench calculation engine", () => {
     ]);
   });
 
+  it("follows a renamed sheet: formulas elsewhere are rewritten and still recalculate", async () => {
+    const { sim, calc } = setup();
+    await enter(calc, "A1", "5");
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.add("Report").getRange("A1").formulas = [["=T.ADD(Sheet1!A1,1)"]];
+      await context.sync();
+      context.workbook.worksheets.getItem("Sheet1").name = "Prices (incomplete)";
+      await context.sync();
+    });
+    await calc.engine.whenIdle();
+    expect(sim.api.getCell("Report", "A1")).toMatchObject({
+      formula: "=T.ADD('Prices (incomplete)'!A1,1)",
+      value: 6,
+    });
+    await calc.enter("Prices (incomplete)", 0, 0, "41");
+    expect(sim.api.getCell("Report", "A1").value).toBe(42);
+  });
+
   it("shows thrown CustomFunctions.Error as the error value, keeps its message, and propagates it", async () => {
     const { sim, calc } = setup();
     await enter(calc, "A1", '=T.FAIL("XYZ")');

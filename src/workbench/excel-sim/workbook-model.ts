@@ -14,6 +14,7 @@ import {
 } from "./address";
 import { CellValue, formatText, interpretInput } from "./value-rules";
 import { SimError } from "./sim-error";
+import { renameSheetInFormula } from "./sheet-references";
 
 export interface Cell {
   value: CellValue;
@@ -170,9 +171,15 @@ export class WorkbookModel {
     return s;
   }
 
+  /** Renames a sheet and, as Excel does, rewrites every formula that refers to it by its old name. */
   renameSheet(sheet: SheetModel, name: string): void {
     this.checkSheetName(name, sheet);
+    const old = sheet.name;
     sheet.name = name;
+    if (old === name) return;
+    for (const s of this.sheets)
+      for (const cell of s.cells.values())
+        if (cell.formula) cell.formula = renameSheetInFormula(cell.formula, old, name);
   }
 
   deleteSheet(sheet: SheetModel): void {

@@ -1,0 +1,79 @@
+/**
+ * What Excel does to formulas when a sheet is renamed: every reference to the old sheet name
+ * (Prices!A1, 'Prices (incomplete)'!B2:C9, case-insensitive) is rewritten to the new name, quoted
+ * when the new name needs it. Text inside string literals ("Prices!A1") is left alone, as Excel does.
+ */
+
+/** Characters that may appear in an unquoted sheet name in a formula (letters, digits, _ and .). */
+const UNQUOTED_CHAR = /[\p{L}\p{N}_.]/u;
+/** A name that could be read as a cell reference (A1, XFD9, R1C1) must be quoted. */
+const CELL_LIKE = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*)$/;
+
+/** How a sheet name is written before "!" in a formula: bare when it can be, else quoted with '' escapes. */
+export function sheetPrefix(name: string): string {
+  const bare =
+    /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) &&
+    !CELL_LIKE.test(name) &&
+    !/^(TRUE|FALSE)$/i.test(name);
+  return bare ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
+}
+
+/**
+ * `formula` with references to sheet `from` pointed at sheet `to`. A formula without such a
+ * reference comes back unchanged (the same string).
+ * Example: renameSheetInFormula("=SUM(Prices!A1:A9)", "Prices", "Prices 2024") → "=SUM('Prices 2024'!A1:A9)".
+ */
+export function renameSheetInFormula(formula: string, from: string, to: string): string {
+  const target = from.toLowerCase();
+  const replacement = sheetPrefix(to);
+  let out = "";
+  let i = 0;
+  let changed = false;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      const end = endOfQuoted(formula, i, '"');
+      out += formula.slice(i, end);
+      i = end;
+    } else if (ch === "'") {
+      const end = endOfQuoted(formula, i, "'");
+      const name = formula.slice(i + 1, end - 1).replace(/''/g, "'");
+      if (formula[end] === "!" && name.toLowerCase() === target) {
+        out += replacement;
+        changed = true;
+        i = end + 1;
+      } else {
+        out += formula.slice(i, end);
+        i = end;
+      }
+    } else if (UNQUOTED_CHAR.test(ch) && !UNQUOTED_CHAR.test(formula[i - 1] ?? "")) {
+      let end = i;
+      while (end < formula.length && UNQUOTED_CHAR.test(formula[end])) end++;
+      const word = formula.slice(i, end);
+      if (formula[end] === "!" && word.toLowerCase() === target) {
+        out += replacement;
+        changed = true;
+        end++;
+      } else {
+        out += word;
+      }
+      i = end;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return changed ? out : formula;
+}
+
+/** Index just past a quoted run starting at `start` (a doubled quote is an escaped quote). */
+function endOfQuoted(text: string, start: number, quote: string): number {
+  let i = start + 1;
+  while (i < text.length) {
+    if (text[i] === quote) {
+      if (text[i + 1] === quote) i += 2;
+      else return i + 1;
+    } else i++;
+  }
+  return text.length;
+}
