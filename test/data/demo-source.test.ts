@@ -101,6 +101,12 @@ describe("trading calendars", () => {
     ["SZ", "2024-05-03"],
     ["SS", "2025-01-28"],
     ["SS", "2025-02-04"],
+    // One-off closures (exchange records): victory-anniversary holiday, typhoon signal No. 8 days.
+    ["HK", "2015-09-03"],
+    ["HK", "2016-08-02"],
+    ["HK", "2017-08-23"],
+    ["HK", "2023-07-17"],
+    ["HK", "2024-09-06"],
   ] as Array<[Market, string]>)("%s is closed on %s", (market, iso) => {
     expect(isTradingDay(market, d(iso))).toBe(false);
   });
@@ -113,6 +119,8 @@ describe("trading calendars", () => {
     ["SS", "2024-10-08"],
     ["SS", "2025-02-05"],
     ["US", "2024-02-12"],
+    ["SS", "2015-09-28"], // Mid-Autumn 2015 fell on a Sunday and was not bridged
+    ["HK", "2024-09-23"], // trading through severe weather from this day
   ] as Array<[Market, string]>)("%s is open on %s", (market, iso) => {
     expect(isTradingDay(market, d(iso))).toBe(true);
   });

@@ -4,8 +4,9 @@ import { Market } from "../symbols";
 /**
  * Trading calendars for the demo source, 2015–2026: weekends plus each market's main holidays.
  * US holidays follow NYSE rules exactly (computed); Hong Kong and mainland lunar holidays come from
- * the tables below. Not an official exchange calendar: mainland bridge days and HK typhoon closures
- * are approximated or omitted (see docs/data.md).
+ * the tables below, plus the one-off closures listed. Checked day by day against the session lists
+ * of the exchange_calendars project (XHKG to 2025-09-05, XSHG to 2026-12-31, XNYS to 2023-01-13):
+ * no difference (see docs/data.md). Not an official exchange calendar.
  */
 
 /** Lunar New Year's Day (1st day of the 1st lunar month). */
@@ -47,6 +48,17 @@ const LABOUR_DAY_OVERRIDE: Record<number, [string, number]> = {
 };
 /** One-off mainland closures (2015 victory parade). */
 const CN_SPECIAL_CLOSURES = ["2015-09-03", "2015-09-04"];
+/** Years whose Mid-Autumn fell on a weekend with no weekday off on the mainland (no bridge). */
+const CN_MID_AUTUMN_NO_BRIDGE = new Set([2015]);
+/**
+ * Whole-day HKEX closures outside the holiday rules: the 2015-09-03 victory-anniversary holiday and
+ * typhoon signal No. 8 days (Nida, Haima, Hato, Nangka, Kompasu, Talim, Yagi). Since 2024-09-23 HKEX
+ * trades through severe weather, so none are expected later.
+ */
+const HK_SPECIAL_CLOSURES = [
+  "2015-09-03", "2016-08-02", "2016-10-21", "2017-08-23", "2020-10-13", "2021-10-13",
+  "2023-07-17", "2024-09-06",
+]; // prettier-ignore
 /** One-off NYSE closures (national days of mourning). */
 const US_SPECIAL_CLOSURES = ["2018-12-05", "2025-01-09"];
 
@@ -180,7 +192,8 @@ function cnHolidays(year: number): DayNumber[] {
   nearestWeekdayBridge(dayFromIso(DRAGON_BOAT[idx]));
   const midAutumn = dayFromIso(MID_AUTUMN[idx]);
   const goldenWeek = dayFromYmd(year, 10, 1);
-  if (midAutumn < goldenWeek - 1 || midAutumn > goldenWeek + 7) nearestWeekdayBridge(midAutumn);
+  if (CN_MID_AUTUMN_NO_BRIDGE.has(year)) out.push(midAutumn);
+  else if (midAutumn < goldenWeek - 1 || midAutumn > goldenWeek + 7) nearestWeekdayBridge(midAutumn);
   span(goldenWeek, midAutumn >= goldenWeek - 1 && midAutumn <= goldenWeek + 7 ? 8 : 7); // Golden Week
   return out;
 }
@@ -199,6 +212,7 @@ export function holidaySet(market: Market): Set<DayNumber> {
     }
     if (key === "US") for (const d of US_SPECIAL_CLOSURES) set.add(dayFromIso(d));
     if (key === "SS") for (const d of CN_SPECIAL_CLOSURES) set.add(dayFromIso(d));
+    if (key === "HK") for (const d of HK_SPECIAL_CLOSURES) set.add(dayFromIso(d));
     cache.set(key, set);
   }
   return set;
