@@ -193,7 +193,8 @@ function cnHolidays(year: number): DayNumber[] {
   const midAutumn = dayFromIso(MID_AUTUMN[idx]);
   const goldenWeek = dayFromYmd(year, 10, 1);
   if (CN_MID_AUTUMN_NO_BRIDGE.has(year)) out.push(midAutumn);
-  else if (midAutumn < goldenWeek - 1 || midAutumn > goldenWeek + 7) nearestWeekdayBridge(midAutumn);
+  else if (midAutumn < goldenWeek - 1 || midAutumn > goldenWeek + 7)
+    nearestWeekdayBridge(midAutumn);
   span(goldenWeek, midAutumn >= goldenWeek - 1 && midAutumn <= goldenWeek + 7 ? 8 : 7); // Golden Week
   return out;
 }
