@@ -27,14 +27,34 @@ const ISO_DATE =
  * @throws FinanceError "value" for a date that does not exist.
  */
 export function dayFromYmd(year: number, month: number, day: number): DayNumber {
-  const label = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  if (![year, month, day].every(Number.isInteger) || year < 1 || year > 9999)
+  const valid =
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    year >= 1 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month);
+  if (!valid) {
+    const label = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
     throw invalidValue(`${label} is not a calendar date`);
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day); // setUTCFullYear keeps years 1..99 literal (Date.UTC would add 1900)
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
-    throw invalidValue(`${label} is not a calendar date`);
-  return Math.round(d.getTime() / 86400000);
+  }
+  // Civil-date arithmetic (no Date object, no allocation: date text is parsed thousands of times in a
+  // recalculation). Years start in March so the leap day ends the year; 146,097 days per 400 years.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** ISO "YYYY-MM-DD" for a day number. Example: isoFromDay(19723) = "2024-01-01". */

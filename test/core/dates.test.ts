@@ -27,6 +27,24 @@ function expectValueError(fn: () => unknown, text: RegExp): void {
 }
 
 describe("day numbers", () => {
+  it("dayFromYmd agrees with Date's own calendar for every valid date in years 1-9999", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (year, month, day) => {
+          const d = new Date(0);
+          d.setUTCFullYear(year, month - 1, day); // keeps years 1..99 literal
+          const exists = d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+          if (exists) expect(dayFromYmd(year, month, day)).toBe(d.getTime() / 86400000);
+          else expect(() => dayFromYmd(year, month, day)).toThrow(/is not a calendar date/);
+        }
+      ),
+      { numRuns: 5000 }
+    );
+  });
+
   it("counts days since 1970-01-01 like Date.parse", () => {
     expect(dayFromYmd(1970, 1, 1)).toBe(0);
     expect(dayFromYmd(2024, 1, 1)).toBe(oracleDay("2024-01-01"));
