@@ -63,6 +63,30 @@ function rethrowAsExcelError(e: unknown): never {
 }
 
 /**
+ * Runs a formula in two steps: `start` parses the arguments and says what data to wait for and what
+ * to compute from it (`then`, synchronous). Any failure, in either step, becomes the matching Excel
+ * error. One pending promise per waiting formula: a storm keeps thousands of them alive.
+ */
+export function excelFormula<D, T>(
+  start: () => { wait: Promise<D>; then: (data: D) => T }
+): Promise<T> {
+  let wait: Promise<D>;
+  let then: (data: D) => T;
+  try {
+    ({ wait, then } = start());
+  } catch (e) {
+    return Promise.reject(toExcelError(e));
+  }
+  return wait.then((data) => {
+    try {
+      return then(data);
+    } catch (e) {
+      throw toExcelError(e);
+    }
+  }, rethrowAsExcelError);
+}
+
+/**
  * Runs an async body and turns any failure into the matching Excel error (thrown, as Excel expects).
  * Not itself async: a storm keeps thousands of calls waiting, and each suspended async frame costs memory.
  */

@@ -12,7 +12,7 @@ import {
   parseRequiredText,
   parseWindow,
 } from "./args";
-import { excelCall, finiteOrThrow, toExcelError } from "./excel-errors";
+import { excelCall, excelFormula, finiteOrThrow, toExcelError } from "./excel-errors";
 import { adjustedCloses, ColumnSource, HistoryField, historyTable } from "./history-table";
 import { cancelSignal } from "./invocation";
 import { parseBasketArg } from "./market-lookup";
@@ -57,7 +57,7 @@ export function cntechPrice(
   currency: unknown,
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<number> {
-  return excelCall(async () => {
+  return excelFormula(() => {
     const signal = cancelSignal(invocation);
     const text = parseRequiredText(symbol, "symbol");
     const day = parseOptionalDate(date, "date");
@@ -67,8 +67,11 @@ export function cntechPrice(
     const to = day ?? today();
     // No currency: the listing's own prices (loadInCurrency reaches back 14 days before `to` too).
     const ccy = isOmitted(currency) ? undefined : parseCurrency(currency);
-    const s = (await loadInCurrency(canonical, to, to, ccy, signal)).series;
-    return finiteOrThrow(valueOn(s, f === "close" ? s.close : adjustedCloses(s), day), "price");
+    return {
+      wait: loadInCurrency(canonical, to, to, ccy, signal),
+      then: ({ series: s }) =>
+        finiteOrThrow(valueOn(s, f === "close" ? s.close : adjustedCloses(s), day), "price"),
+    };
   });
 }
 

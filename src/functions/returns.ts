@@ -2,10 +2,10 @@ import { spread, SpreadUnits } from "../core/spread";
 import { windowReturn } from "../core/returns";
 import { ReturnKind } from "../core/total-return";
 import { parseCurrency, parseEnum } from "./args";
-import { excelCall, finiteOrThrow } from "./excel-errors";
+import { excelCall, excelFormula, finiteOrThrow } from "./excel-errors";
 import { parseBenchmarkArg } from "./market-lookup";
 import { loadWithBenchmark, parseBasketWindow } from "./window-args";
-import { loadLevels } from "./window-data";
+import { levelsPlan } from "./window-data";
 
 export const RETURN_KINDS: readonly ReturnKind[] = ["total", "price"];
 export const SPREAD_UNITS: readonly SpreadUnits[] = ["pct", "bps", "log"];
@@ -31,14 +31,17 @@ export function cntechReturn(
   kind: unknown,
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<number> {
-  // A then-callback, not an async body: a waiting formula keeps no suspended frame alive.
-  return excelCall(() => {
+  // Two steps, not an async body: a waiting formula keeps no suspended frame alive.
+  return excelFormula(() => {
     const { signal, spec, w } = parseBasketWindow({ symbols, start, end }, invocation);
     const ccy = parseCurrency(currency);
     const k = parseEnum(kind, "kind", RETURN_KINDS, "total");
-    return loadLevels(spec, w, ccy, k, signal).then(({ series }) =>
-      finiteOrThrow(windowReturn(series, w.start, w.end, "price"), "return")
-    );
+    const { data: wait, levels } = levelsPlan(spec, w, ccy, k, signal);
+    return {
+      wait,
+      then: (data) =>
+        finiteOrThrow(windowReturn(levels(data).series, w.start, w.end, "price"), "return"),
+    };
   });
 }
 

@@ -7,10 +7,10 @@ import { DayNumber } from "../core/dates";
 import { FinanceError } from "../core/errors";
 import { PriceSeries } from "../core/series";
 import { parseCurrency } from "./args";
-import { excelCall, finiteOrThrow } from "./excel-errors";
+import { excelCall, excelFormula, finiteOrThrow } from "./excel-errors";
 import { parseBenchmarkArg } from "./market-lookup";
 import { FormulaWindow, loadWithBenchmark, parseBasketWindow } from "./window-args";
-import { loadLevels } from "./window-data";
+import { levelsPlan } from "./window-data";
 
 /** Risk options passed to core: levels are already total-return levels, daily returns. */
 export const LEVELS = { kind: "price" as const, frequency: "daily" as const };
@@ -43,17 +43,22 @@ export function singleRisk(
   compute: (levels: PriceSeries, w: FormulaWindow) => number,
   parseExtra: () => void = () => undefined
 ): Promise<number> {
-  // A then-callback, not an async body: a waiting formula keeps no suspended frame alive.
-  return excelCall(() => {
+  // Two steps, not an async body: a waiting formula keeps no suspended frame alive.
+  return excelFormula(() => {
     const { signal, spec, w } = parseBasketWindow(args, invocation);
     const ccy = parseCurrency(args.currency);
     parseExtra();
-    return loadLevels(spec, w, ccy, "total", signal).then(({ series }) =>
-      finiteOrThrow(
-        named(what, () => compute(series, w)),
-        what
-      )
-    );
+    const { data: wait, levels } = levelsPlan(spec, w, ccy, "total", signal);
+    return {
+      wait,
+      then: (data) => {
+        const series = levels(data).series;
+        return finiteOrThrow(
+          named(what, () => compute(series, w)),
+          what
+        );
+      },
+    };
   });
 }
 

@@ -153,7 +153,11 @@ function cancelled(md: MarketData): ProviderError {
   return new ProviderError(md.providerName, "cancelled", "request cancelled");
 }
 
-async function loadOnMiss(
+/**
+ * Joins the shared load of (symbol, currency) and, once it settles, reads the cache. Callbacks, not
+ * an async body: a waiting formula keeps one small closure alive, not a suspended frame.
+ */
+function loadOnMiss(
   md: MarketData,
   symbol: string,
   from: DayNumber,
@@ -161,7 +165,7 @@ async function loadOnMiss(
   currency: string | undefined,
   signal: AbortSignal | undefined
 ): Promise<SourcedSeries> {
-  if (signal?.aborted) throw cancelled(md);
+  if (signal?.aborted) return Promise.reject(cancelled(md));
   const target = currency === undefined ? undefined : normalizeCurrency(currency);
   const load = sharedLoad(md, symbol, from, to, target);
   load.waiters++;
@@ -175,23 +179,25 @@ async function loadOnMiss(
     }
   };
   signal?.addEventListener("abort", leave);
-  let first: SourcedSeries;
-  try {
-    first = await load.promise;
-  } catch (e) {
-    if (signal?.aborted) throw cancelled(md);
-    throw e;
-  } finally {
-    if (!signal?.aborted) {
-      signal?.removeEventListener("abort", leave);
-      load.waiters--;
+  const stopWaiting = (): void => {
+    if (signal?.aborted) return; // `leave` has already counted this formula out
+    signal?.removeEventListener("abort", leave);
+    load.waiters--;
+  };
+  return load.promise.then(
+    (first) => {
+      stopWaiting();
+      if (signal?.aborted) throw cancelled(md);
+      // The shared load fetched for the first formula's window; widening usually covers this one too.
+      return (
+        peekInCurrency(md, symbol, from, to, currency, first.provenance.stale === true) ??
+        fetchInCurrency(md, symbol, from, to, currency, signal)
+      );
+    },
+    (e) => {
+      stopWaiting();
+      throw signal?.aborted ? cancelled(md) : e;
     }
-  }
-  if (signal?.aborted) throw cancelled(md);
-  // The shared load fetched for the first formula's window; widening usually covers this one too.
-  return (
-    peekInCurrency(md, symbol, from, to, currency, first.provenance.stale === true) ??
-    fetchInCurrency(md, symbol, from, to, currency, signal)
   );
 }
 
@@ -261,11 +267,41 @@ function levelsOf(sourced: SourcedSeries, kind: ReturnKind): PriceSeries {
   return out;
 }
 
+/** What a formula waits for, and how the answer becomes its level series (see levelsPlan). */
+export interface LevelsPlan {
+  readonly data: Promise<SourcedSeries>;
+  readonly levels: (data: SourcedSeries) => SourcedSeries;
+}
+
 /**
  * The level series of a basket spec over a window, in `currency`: a single symbol's closes (price) or
  * total-return index (total); for several constituents the core's basket index (union calendar with
  * forward-fill, weights set at the window's start, buy-and-hold), indexed at 100 on the start date.
+ * As a plan: the data to wait for, and the synchronous step that turns it into levels, so a formula
+ * can run that step in its own callback (one pending promise per waiting formula, not a chain).
  */
+export function levelsPlan(
+  spec: BasketSpec,
+  window: { start: DayNumber; end: DayNumber },
+  currency: string,
+  kind: ReturnKind,
+  signal?: AbortSignal
+): LevelsPlan {
+  if (spec.members.length === 1 && spec.members[0].weight > 0) {
+    // The common case (one symbol per formula), without the basket machinery's allocations.
+    const { symbol } = spec.members[0];
+    return {
+      data: loadInCurrency(symbol, window.start, window.end, currency, signal),
+      levels: (one) => {
+        requireCoverage(one, window.end);
+        return { series: levelsOf(one, kind), provenance: one.provenance };
+      },
+    };
+  }
+  return { data: loadBasketLevels(spec, window, currency, kind, signal), levels: (l) => l };
+}
+
+/** The level series of a basket spec over a window (levelsPlan, awaited). */
 export function loadLevels(
   spec: BasketSpec,
   window: { start: DayNumber; end: DayNumber },
@@ -273,16 +309,8 @@ export function loadLevels(
   kind: ReturnKind,
   signal?: AbortSignal
 ): Promise<SourcedSeries> {
-  if (spec.members.length === 1 && spec.members[0].weight > 0) {
-    // The common case (one symbol per formula) without the basket machinery's allocations, and
-    // without a suspended async frame per waiting formula.
-    const { symbol } = spec.members[0];
-    return loadInCurrency(symbol, window.start, window.end, currency, signal).then((one) => {
-      requireCoverage(one, window.end);
-      return { series: levelsOf(one, kind), provenance: one.provenance };
-    });
-  }
-  return loadBasketLevels(spec, window, currency, kind, signal);
+  const plan = levelsPlan(spec, window, currency, kind, signal);
+  return plan.data.then(plan.levels);
 }
 
 async function loadBasketLevels(
