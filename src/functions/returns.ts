@@ -5,7 +5,7 @@ import { parseCurrency, parseEnum } from "./args";
 import { excelCall, excelFormula, finiteOrThrow } from "./excel-errors";
 import { parseBenchmarkArg } from "./market-lookup";
 import { loadWithBenchmark, parseBasketWindow } from "./window-args";
-import { levelsPlan } from "./window-data";
+import { levelsPlan } from "./levels";
 
 export const RETURN_KINDS: readonly ReturnKind[] = ["total", "price"];
 export const SPREAD_UNITS: readonly SpreadUnits[] = ["pct", "bps", "log"];

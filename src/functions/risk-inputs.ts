@@ -10,7 +10,7 @@ import { parseCurrency } from "./args";
 import { excelCall, excelFormula, finiteOrThrow } from "./excel-errors";
 import { parseBenchmarkArg } from "./market-lookup";
 import { FormulaWindow, loadWithBenchmark, parseBasketWindow } from "./window-args";
-import { levelsPlan } from "./window-data";
+import { levelsPlan } from "./levels";
 
 /** Risk options passed to core: levels are already total-return levels, daily returns. */
 export const LEVELS = { kind: "price" as const, frequency: "daily" as const };

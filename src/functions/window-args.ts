@@ -8,7 +8,8 @@ import { PriceSeries } from "../core/series";
 import { BasketSpec, parseWindow } from "./args";
 import { cancelSignal } from "./invocation";
 import { parseBasketArg } from "./market-lookup";
-import { loadLevels, today } from "./window-data";
+import { loadLevels } from "./levels";
+import { today } from "./window-data";
 
 export interface FormulaWindow {
   readonly start: DayNumber;

@@ -1,20 +1,17 @@
 /**
- * Market data for one formula: fetches the series a basket spec needs, converts each constituent into
- * the reporting currency with the data layer's FX (core's convertSeries), and builds the level series
- * (a symbol's closes or total-return index, or a basket index) that every statistic is measured on.
+ * Market data for one formula: fetches one symbol's series and converts it into the reporting
+ * currency with the data layer's FX (core's convertSeries); formulas waiting for the same series
+ * share one load. The level series built from them are in levels.ts.
  */
-import { basketSeries } from "../core/baskets";
 import { convertSeries } from "../core/currency";
 import { dayFromIso, DayNumber, isoFromDay } from "../core/dates";
 import { notAvailable } from "../core/errors";
-import { makeSeries, PriceSeries } from "../core/series";
-import { priceField, ReturnKind } from "../core/total-return";
+import { PriceSeries } from "../core/series";
 import { combineProvenance } from "../data/fx";
 import { getMarketData, MarketData } from "../data/market-data";
 import { ProviderError } from "../data/provider-error";
 import { currencyOfMarket, normalizeCurrency } from "../data/symbols";
 import { Provenance } from "../data/types";
-import { BasketSpec } from "./args";
 
 /** Days of history fetched before a window's start, so the last close on or before it exists. */
 const LOOKBACK_DAYS = 14;
@@ -233,12 +230,11 @@ async function fetchInCurrency(
 }
 
 /*
- * Derived series are memoised on the cached series objects they come from (WeakMaps: they go when the
- * data layer's cache lets the source go). A recalculation storm then costs a binary search per
+ * Converted series are memoised on the cached series objects they come from (WeakMaps: they go when
+ * the data layer's cache lets the source go). A recalculation storm then costs a binary search per
  * formula, not an O(n) conversion; a refreshed series is a new object, so nothing goes stale.
  */
 const conversions = new WeakMap<PriceSeries, WeakMap<PriceSeries, PriceSeries>>();
-const levelSeries = new WeakMap<PriceSeries, Map<ReturnKind, PriceSeries>>();
 
 function converted(series: PriceSeries, fx: PriceSeries, target: string): PriceSeries {
   let byFx = conversions.get(series);
@@ -246,105 +242,4 @@ function converted(series: PriceSeries, fx: PriceSeries, target: string): PriceS
   let out = byFx.get(fx);
   if (!out) byFx.set(fx, (out = convertSeries(series, fx, target)));
   return out;
-}
-
-/** Levels of `kind` as a series whose closes are those levels (so later steps need no `kind`). */
-function levelsOf(sourced: SourcedSeries, kind: ReturnKind): PriceSeries {
-  const s = sourced.series;
-  if (kind === "price" && !s.adjClose && !s.dividends) return s;
-  let byKind = levelSeries.get(s);
-  if (!byKind) levelSeries.set(s, (byKind = new Map()));
-  let out = byKind.get(kind);
-  if (!out) {
-    out = makeSeries({
-      symbol: s.symbol,
-      currency: s.currency,
-      dates: s.dates,
-      close: priceField(s, kind),
-    });
-    byKind.set(kind, out);
-  }
-  return out;
-}
-
-/** What a formula waits for, and how the answer becomes its level series (see levelsPlan). */
-export interface LevelsPlan {
-  readonly data: Promise<SourcedSeries>;
-  readonly levels: (data: SourcedSeries) => SourcedSeries;
-}
-
-/**
- * The level series of a basket spec over a window, in `currency`: a single symbol's closes (price) or
- * total-return index (total); for several constituents the core's basket index (union calendar with
- * forward-fill, weights set at the window's start, buy-and-hold), indexed at 100 on the start date.
- * As a plan: the data to wait for, and the synchronous step that turns it into levels, so a formula
- * can run that step in its own callback (one pending promise per waiting formula, not a chain).
- */
-export function levelsPlan(
-  spec: BasketSpec,
-  window: { start: DayNumber; end: DayNumber },
-  currency: string,
-  kind: ReturnKind,
-  signal?: AbortSignal
-): LevelsPlan {
-  if (spec.members.length === 1 && spec.members[0].weight > 0) {
-    // The common case (one symbol per formula), without the basket machinery's allocations.
-    const { symbol } = spec.members[0];
-    return {
-      data: loadInCurrency(symbol, window.start, window.end, currency, signal),
-      levels: (one) => {
-        requireCoverage(one, window.end);
-        return { series: levelsOf(one, kind), provenance: one.provenance };
-      },
-    };
-  }
-  return { data: loadBasketLevels(spec, window, currency, kind, signal), levels: (l) => l };
-}
-
-/** The level series of a basket spec over a window (levelsPlan, awaited). */
-export function loadLevels(
-  spec: BasketSpec,
-  window: { start: DayNumber; end: DayNumber },
-  currency: string,
-  kind: ReturnKind,
-  signal?: AbortSignal
-): Promise<SourcedSeries> {
-  const plan = levelsPlan(spec, window, currency, kind, signal);
-  return plan.data.then(plan.levels);
-}
-
-async function loadBasketLevels(
-  spec: BasketSpec,
-  window: { start: DayNumber; end: DayNumber },
-  currency: string,
-  kind: ReturnKind,
-  signal?: AbortSignal
-): Promise<SourcedSeries> {
-  const loaded = await Promise.all(
-    spec.members.map((m) => loadInCurrency(m.symbol, window.start, window.end, currency, signal))
-  );
-  loaded.forEach((l) => requireCoverage(l, window.end));
-  const provenance = loaded.map((l) => l.provenance).reduce(combineProvenance);
-  // A basket needs every constituent priced at the start (no silent re-weighting for late listings).
-  loaded.forEach(({ series }, i) => {
-    if (series.dates.length === 0 || series.dates[0] > window.start) {
-      const since = series.dates.length ? ` (its data starts ${isoFromDay(series.dates[0])})` : "";
-      throw notAvailable(
-        `${spec.label}: ${spec.members[i].symbol} has no price on or before ${isoFromDay(window.start)}${since}`
-      );
-    }
-  });
-  const weights = spec.members.map((m) => m.weight);
-  const series = basketSeries(
-    loaded.map((l) => l.series),
-    {
-      symbol: spec.label,
-      kind,
-      weights,
-      allowShort: weights.some((w) => w < 0),
-      start: window.start,
-      end: window.end,
-    }
-  );
-  return { series, provenance };
 }

@@ -1,0 +1,116 @@
+/**
+ * The level series every window statistic is measured on: a symbol's closes (price) or total-return
+ * index (total) in the reporting currency, or for several constituents the core's basket index.
+ */
+import { basketSeries } from "../core/baskets";
+import { DayNumber, isoFromDay } from "../core/dates";
+import { notAvailable } from "../core/errors";
+import { makeSeries, PriceSeries } from "../core/series";
+import { priceField, ReturnKind } from "../core/total-return";
+import { combineProvenance } from "../data/fx";
+import { BasketSpec } from "./args";
+import { loadInCurrency, requireCoverage, SourcedSeries } from "./window-data";
+
+/** Level series memoised on the cached series they come from (see window-data.ts on conversions). */
+const levelSeries = new WeakMap<PriceSeries, Map<ReturnKind, PriceSeries>>();
+
+/** Levels of `kind` as a series whose closes are those levels (so later steps need no `kind`). */
+function levelsOf(sourced: SourcedSeries, kind: ReturnKind): PriceSeries {
+  const s = sourced.series;
+  if (kind === "price" && !s.adjClose && !s.dividends) return s;
+  let byKind = levelSeries.get(s);
+  if (!byKind) levelSeries.set(s, (byKind = new Map()));
+  let out = byKind.get(kind);
+  if (!out) {
+    out = makeSeries({
+      symbol: s.symbol,
+      currency: s.currency,
+      dates: s.dates,
+      close: priceField(s, kind),
+    });
+    byKind.set(kind, out);
+  }
+  return out;
+}
+
+/** What a formula waits for, and how the answer becomes its level series (see levelsPlan). */
+export interface LevelsPlan {
+  readonly data: Promise<SourcedSeries>;
+  readonly levels: (data: SourcedSeries) => SourcedSeries;
+}
+
+/**
+ * The level series of a basket spec over a window, in `currency`: a single symbol's closes (price) or
+ * total-return index (total); for several constituents the core's basket index (union calendar with
+ * forward-fill, weights set at the window's start, buy-and-hold), indexed at 100 on the start date.
+ * As a plan: the data to wait for, and the synchronous step that turns it into levels, so a formula
+ * can run that step in its own callback (one pending promise per waiting formula, not a chain).
+ */
+export function levelsPlan(
+  spec: BasketSpec,
+  window: { start: DayNumber; end: DayNumber },
+  currency: string,
+  kind: ReturnKind,
+  signal?: AbortSignal
+): LevelsPlan {
+  if (spec.members.length === 1 && spec.members[0].weight > 0) {
+    // The common case (one symbol per formula), without the basket machinery's allocations.
+    const { symbol } = spec.members[0];
+    return {
+      data: loadInCurrency(symbol, window.start, window.end, currency, signal),
+      levels: (one) => {
+        requireCoverage(one, window.end);
+        return { series: levelsOf(one, kind), provenance: one.provenance };
+      },
+    };
+  }
+  return { data: loadBasketLevels(spec, window, currency, kind, signal), levels: (l) => l };
+}
+
+/** The level series of a basket spec over a window (levelsPlan, awaited). */
+export function loadLevels(
+  spec: BasketSpec,
+  window: { start: DayNumber; end: DayNumber },
+  currency: string,
+  kind: ReturnKind,
+  signal?: AbortSignal
+): Promise<SourcedSeries> {
+  const plan = levelsPlan(spec, window, currency, kind, signal);
+  return plan.data.then(plan.levels);
+}
+
+async function loadBasketLevels(
+  spec: BasketSpec,
+  window: { start: DayNumber; end: DayNumber },
+  currency: string,
+  kind: ReturnKind,
+  signal?: AbortSignal
+): Promise<SourcedSeries> {
+  const loaded = await Promise.all(
+    spec.members.map((m) => loadInCurrency(m.symbol, window.start, window.end, currency, signal))
+  );
+  loaded.forEach((l) => requireCoverage(l, window.end));
+  const provenance = loaded.map((l) => l.provenance).reduce(combineProvenance);
+  // A basket needs every constituent priced at the start (no silent re-weighting for late listings).
+  loaded.forEach(({ series }, i) => {
+    if (series.dates.length === 0 || series.dates[0] > window.start) {
+      const since = series.dates.length ? ` (its data starts ${isoFromDay(series.dates[0])})` : "";
+      throw notAvailable(
+        `${spec.label}: ${spec.members[i].symbol} has no price on or before ${isoFromDay(window.start)}${since}`
+      );
+    }
+  });
+  const weights = spec.members.map((m) => m.weight);
+  const series = basketSeries(
+    loaded.map((l) => l.series),
+    {
+      symbol: spec.label,
+      kind,
+      weights,
+      allowShort: weights.some((w) => w < 0),
+      start: window.start,
+      end: window.end,
+    }
+  );
+  return { series, provenance };
+}
