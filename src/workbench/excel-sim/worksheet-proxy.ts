@@ -8,7 +8,7 @@ import { RangeProxy } from "./range-proxy";
 import { SimError } from "./sim-error";
 import { CollectionProxy, SimObject, defineProxyProperties } from "./sim-object";
 import { CellChange, SheetModel } from "./workbook-model";
-import { ChartCollectionProxy } from "./chart-proxy";
+import { ChartCollectionProxy } from "./chart-collection-proxy";
 import { TableCollectionProxy } from "./table-proxy";
 
 const SHEET_PROPS = ["name", "id", "position", "visibility", "isNullObject"] as const;
