@@ -68,23 +68,13 @@ export function levelsPlan(
 }
 
 /** The level series of a basket spec over a window (levelsPlan, awaited). */
-export function loadLevels(
-  spec: BasketSpec,
-  window: { start: DayNumber; end: DayNumber },
-  currency: string,
-  kind: ReturnKind,
-  signal?: AbortSignal
-): Promise<SourcedSeries> {
-  const plan = levelsPlan(spec, window, currency, kind, signal);
+export function loadLevels(...args: Parameters<typeof levelsPlan>): Promise<SourcedSeries> {
+  const plan = levelsPlan(...args);
   return plan.data.then(plan.levels);
 }
 
 async function loadBasketLevels(
-  spec: BasketSpec,
-  window: { start: DayNumber; end: DayNumber },
-  currency: string,
-  kind: ReturnKind,
-  signal?: AbortSignal
+  ...[spec, window, currency, kind, signal]: Parameters<typeof levelsPlan>
 ): Promise<SourcedSeries> {
   const loaded = await Promise.all(
     spec.members.map((m) => loadInCurrency(m.symbol, window.start, window.end, currency, signal))
