@@ -63,27 +63,19 @@ function rethrowAsExcelError(e: unknown): never {
 }
 
 /**
- * Runs a formula in two steps: `start` parses the arguments and says what data to wait for and what
- * to compute from it (`then`, synchronous). Any failure, in either step, becomes the matching Excel
- * error. One pending promise per waiting formula: a storm keeps thousands of them alive.
+ * Runs a formula whose data step takes an error mapper (whenInCurrency, whenLevels): `start` parses
+ * the arguments and returns the pending result, passing `fail` on so that a failure, of parsing, of
+ * the data or of the computation, becomes the matching Excel error without another promise in the
+ * chain (a storm keeps thousands of waiting formulas alive).
  */
-export function excelFormula<D, T>(
-  start: () => { wait: Promise<D>; then: (data: D) => T }
+export function excelFormula<T>(
+  start: (fail: (error: unknown) => unknown) => Promise<T>
 ): Promise<T> {
-  let wait: Promise<D>;
-  let then: (data: D) => T;
   try {
-    ({ wait, then } = start());
+    return start(toExcelError);
   } catch (e) {
     return Promise.reject(toExcelError(e));
   }
-  return wait.then((data) => {
-    try {
-      return then(data);
-    } catch (e) {
-      throw toExcelError(e);
-    }
-  }, rethrowAsExcelError);
 }
 
 /**

@@ -3,7 +3,8 @@
  * or recalculated away; the signal returned here carries that to the data layer's requests.
  */
 
-type Listener = () => void;
+/** A function, or an EventListener object (its handleEvent is called), as EventTarget allows. */
+type Listener = (() => void) | { handleEvent(): void };
 
 /**
  * A minimal abort signal (aborted flag + "abort" listeners), which is all the data layer's cache
@@ -13,7 +14,7 @@ type Listener = () => void;
 class FormulaCancelSignal {
   aborted = false;
   reason: unknown = undefined;
-  onabort: Listener | null = null;
+  onabort: (() => void) | null = null;
   // Allocated on the first listener only: most formulas never wait for the network.
   private listeners: Listener[] | undefined;
 
@@ -37,7 +38,10 @@ class FormulaCancelSignal {
     const listeners = this.listeners ?? [];
     this.listeners = undefined;
     this.onabort?.();
-    for (const l of listeners) l();
+    for (const l of listeners) {
+      if (typeof l === "function") l();
+      else l.handleEvent();
+    }
   }
 }
 

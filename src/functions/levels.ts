@@ -9,7 +9,7 @@ import { makeSeries, PriceSeries } from "../core/series";
 import { priceField, ReturnKind } from "../core/total-return";
 import { combineProvenance } from "../data/fx";
 import { BasketSpec } from "./args";
-import { loadInCurrency, requireCoverage, SourcedSeries } from "./window-data";
+import { loadInCurrency, requireCoverage, SourcedSeries, whenInCurrency } from "./window-data";
 
 /** Level series memoised on the cached series they come from (see window-data.ts on conversions). */
 const levelSeries = new WeakMap<PriceSeries, Map<ReturnKind, PriceSeries>>();
@@ -33,48 +33,63 @@ function levelsOf(sourced: SourcedSeries, kind: ReturnKind): PriceSeries {
   return out;
 }
 
-/** What a formula waits for, and how the answer becomes its level series (see levelsPlan). */
-export interface LevelsPlan {
-  readonly data: Promise<SourcedSeries>;
-  readonly levels: (data: SourcedSeries) => SourcedSeries;
+/**
+ * The level series of a basket spec over a window, in `currency`, handed to `use` (see
+ * whenInCurrency: failures reject with `fail(error)`): a single symbol's closes (price) or
+ * total-return index (total); for several constituents the core's basket index (union calendar with
+ * forward-fill, weights set at the window's start, buy-and-hold), indexed at 100 on the start date.
+ */
+export function whenLevels<T>(
+  spec: BasketSpec,
+  window: { start: DayNumber; end: DayNumber },
+  currency: string,
+  kind: ReturnKind,
+  signal: AbortSignal | undefined,
+  use: (levels: SourcedSeries) => T,
+  fail: (error: unknown) => unknown = (e) => e
+): Promise<T> {
+  if (spec.members.length === 1 && spec.members[0].weight > 0) {
+    // The common case (one symbol per formula), without the basket machinery's allocations.
+    const { symbol } = spec.members[0];
+    // NOINLINE: inlined by the minifier, the closure would keep the caller's whole scope alive.
+    const then = /*#__NOINLINE__*/ singleLevelsThen(window.end, kind, use);
+    return whenInCurrency(symbol, window.start, window.end, currency, signal, then, fail);
+  }
+  return loadBasketLevels(spec, window, currency, kind, signal)
+    .then(use)
+    .catch((e) => {
+      throw fail(e);
+    });
 }
 
 /**
- * The level series of a basket spec over a window, in `currency`: a single symbol's closes (price) or
- * total-return index (total); for several constituents the core's basket index (union calendar with
- * forward-fill, weights set at the window's start, buy-and-hold), indexed at 100 on the start date.
- * As a plan: the data to wait for, and the synchronous step that turns it into levels, so a formula
- * can run that step in its own callback (one pending promise per waiting formula, not a chain).
+ * One symbol's levels, then `use`. A module-level factory, so the closure a waiting formula keeps
+ * holds these three values only, not the caller's whole scope.
  */
-export function levelsPlan(
+function singleLevelsThen<T>(
+  end: DayNumber,
+  kind: ReturnKind,
+  use: (levels: SourcedSeries) => T
+): (one: SourcedSeries) => T {
+  return (one) => {
+    requireCoverage(one, end);
+    return use({ series: levelsOf(one, kind), provenance: one.provenance });
+  };
+}
+
+/** The level series of a basket spec over a window (whenLevels, the levels themselves). */
+export function loadLevels(
+  ...[spec, window, currency, kind, signal]: Parameters<typeof loadBasketLevels>
+): Promise<SourcedSeries> {
+  return whenLevels(spec, window, currency, kind, signal, (levels) => levels);
+}
+
+async function loadBasketLevels(
   spec: BasketSpec,
   window: { start: DayNumber; end: DayNumber },
   currency: string,
   kind: ReturnKind,
   signal?: AbortSignal
-): LevelsPlan {
-  if (spec.members.length === 1 && spec.members[0].weight > 0) {
-    // The common case (one symbol per formula), without the basket machinery's allocations.
-    const { symbol } = spec.members[0];
-    return {
-      data: loadInCurrency(symbol, window.start, window.end, currency, signal),
-      levels: (one) => {
-        requireCoverage(one, window.end);
-        return { series: levelsOf(one, kind), provenance: one.provenance };
-      },
-    };
-  }
-  return { data: loadBasketLevels(spec, window, currency, kind, signal), levels: (l) => l };
-}
-
-/** The level series of a basket spec over a window (levelsPlan, awaited). */
-export function loadLevels(...args: Parameters<typeof levelsPlan>): Promise<SourcedSeries> {
-  const plan = levelsPlan(...args);
-  return plan.data.then(plan.levels);
-}
-
-async function loadBasketLevels(
-  ...[spec, window, currency, kind, signal]: Parameters<typeof levelsPlan>
 ): Promise<SourcedSeries> {
   const loaded = await Promise.all(
     spec.members.map((m) => loadInCurrency(m.symbol, window.start, window.end, currency, signal))

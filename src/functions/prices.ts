@@ -1,4 +1,4 @@
-import { Frequency } from "../core/dates";
+import { DayNumber, Frequency } from "../core/dates";
 import { invalidValue, notAvailable } from "../core/errors";
 import { indexOnOrBefore, PriceSeries } from "../core/series";
 import { isoFromDay } from "../core/dates";
@@ -16,7 +16,7 @@ import { excelCall, excelFormula, finiteOrThrow, toExcelError } from "./excel-er
 import { adjustedCloses, ColumnSource, HistoryField, historyTable } from "./history-table";
 import { cancelSignal } from "./invocation";
 import { parseBasketArg } from "./market-lookup";
-import { loadInCurrency, MAX_GAP_DAYS, today } from "./window-data";
+import { loadInCurrency, MAX_GAP_DAYS, SourcedSeries, today, whenInCurrency } from "./window-data";
 
 export const HISTORY_FIELDS: readonly HistoryField[] = ["close", "adjclose"];
 export const FREQUENCIES: readonly Frequency[] = ["daily", "weekly", "monthly"];
@@ -38,6 +38,12 @@ function valueOn(series: PriceSeries, values: ArrayLike<number>, day: number | u
   return values[i];
 }
 
+/** The close or adjusted close on a day (a module-level factory: the waiting closure keeps its arguments only). */
+function priceOn(day: DayNumber | undefined, field: string): (data: SourcedSeries) => number {
+  return ({ series: s }) =>
+    finiteOrThrow(valueOn(s, field === "close" ? s.close : adjustedCloses(s), day), "price");
+}
+
 /**
  * Closing price of one symbol on a date (the last close on or before it), in its own currency or a reporting currency.
  * @customfunction PRICE
@@ -57,7 +63,7 @@ export function cntechPrice(
   currency: unknown,
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<number> {
-  return excelFormula(() => {
+  return excelFormula((fail) => {
     const signal = cancelSignal(invocation);
     const text = parseRequiredText(symbol, "symbol");
     const day = parseOptionalDate(date, "date");
@@ -67,11 +73,7 @@ export function cntechPrice(
     const to = day ?? today();
     // No currency: the listing's own prices (loadInCurrency reaches back 14 days before `to` too).
     const ccy = isOmitted(currency) ? undefined : parseCurrency(currency);
-    return {
-      wait: loadInCurrency(canonical, to, to, ccy, signal),
-      then: ({ series: s }) =>
-        finiteOrThrow(valueOn(s, f === "close" ? s.close : adjustedCloses(s), day), "price"),
-    };
+    return whenInCurrency(canonical, to, to, ccy, signal, /*#__NOINLINE__*/ priceOn(day, f), fail);
   });
 }
 

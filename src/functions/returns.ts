@@ -4,11 +4,17 @@ import { ReturnKind } from "../core/total-return";
 import { parseCurrency, parseEnum } from "./args";
 import { excelCall, excelFormula, finiteOrThrow } from "./excel-errors";
 import { parseBenchmarkArg } from "./market-lookup";
-import { loadWithBenchmark, parseBasketWindow } from "./window-args";
-import { levelsPlan } from "./levels";
+import { FormulaWindow, loadWithBenchmark, parseBasketWindow } from "./window-args";
+import { whenLevels } from "./levels";
+import { SourcedSeries } from "./window-data";
 
 export const RETURN_KINDS: readonly ReturnKind[] = ["total", "price"];
 export const SPREAD_UNITS: readonly SpreadUnits[] = ["pct", "bps", "log"];
+
+/** The window return of a level series (a module-level factory: the waiting closure keeps `w` only). */
+function returnOver(w: FormulaWindow): (levels: SourcedSeries) => number {
+  return (levels) => finiteOrThrow(windowReturn(levels.series, w.start, w.end, "price"), "return");
+}
 
 /**
  * Return of a symbol, a preset basket or a basket range over a window, from the last close on or before start to the last close on or before end, in the reporting currency.
@@ -31,17 +37,12 @@ export function cntechReturn(
   kind: unknown,
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<number> {
-  // Two steps, not an async body: a waiting formula keeps no suspended frame alive.
-  return excelFormula(() => {
+  // Not an async body: a waiting formula is one small record, not a suspended frame.
+  return excelFormula((fail) => {
     const { signal, spec, w } = parseBasketWindow({ symbols, start, end }, invocation);
     const ccy = parseCurrency(currency);
     const k = parseEnum(kind, "kind", RETURN_KINDS, "total");
-    const { data: wait, levels } = levelsPlan(spec, w, ccy, k, signal);
-    return {
-      wait,
-      then: (data) =>
-        finiteOrThrow(windowReturn(levels(data).series, w.start, w.end, "price"), "return"),
-    };
+    return whenLevels(spec, w, ccy, k, signal, /*#__NOINLINE__*/ returnOver(w), fail);
   });
 }
 

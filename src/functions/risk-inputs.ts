@@ -10,7 +10,8 @@ import { parseCurrency } from "./args";
 import { excelCall, excelFormula, finiteOrThrow } from "./excel-errors";
 import { parseBenchmarkArg } from "./market-lookup";
 import { FormulaWindow, loadWithBenchmark, parseBasketWindow } from "./window-args";
-import { levelsPlan } from "./levels";
+import { whenLevels } from "./levels";
+import { SourcedSeries } from "./window-data";
 
 /** Risk options passed to core: levels are already total-return levels, daily returns. */
 export const LEVELS = { kind: "price" as const, frequency: "daily" as const };
@@ -35,6 +36,19 @@ function named(what: string, body: () => number): number {
   }
 }
 
+/** A statistic of a level series over `w` (a module-level factory: the waiting closure keeps its arguments only). */
+function statisticOver(
+  what: string,
+  w: FormulaWindow,
+  compute: (levels: PriceSeries, w: FormulaWindow) => number
+): (levels: SourcedSeries) => number {
+  return (levels) =>
+    finiteOrThrow(
+      named(what, () => compute(levels.series, w)),
+      what
+    );
+}
+
 /** A single-series statistic: VOL, MAXDD, SHARPE. */
 export function singleRisk(
   what: string,
@@ -43,22 +57,20 @@ export function singleRisk(
   compute: (levels: PriceSeries, w: FormulaWindow) => number,
   parseExtra: () => void = () => undefined
 ): Promise<number> {
-  // Two steps, not an async body: a waiting formula keeps no suspended frame alive.
-  return excelFormula(() => {
+  // Not an async body: a waiting formula is one small record, not a suspended frame.
+  return excelFormula((fail) => {
     const { signal, spec, w } = parseBasketWindow(args, invocation);
     const ccy = parseCurrency(args.currency);
     parseExtra();
-    const { data: wait, levels } = levelsPlan(spec, w, ccy, "total", signal);
-    return {
-      wait,
-      then: (data) => {
-        const series = levels(data).series;
-        return finiteOrThrow(
-          named(what, () => compute(series, w)),
-          what
-        );
-      },
-    };
+    return whenLevels(
+      spec,
+      w,
+      ccy,
+      "total",
+      signal,
+      /*#__NOINLINE__*/ statisticOver(what, w, compute),
+      fail
+    );
   });
 }
 

@@ -1,0 +1,161 @@
+/**
+ * Formulas waiting for the same series share ONE load per (symbol, currency): each is a small waiter
+ * record (also its own cancellation listener), woken when the load settles. Cancelling a formula
+ * stops its wait; cancelling the last one aborts the shared request.
+ */
+import { DayNumber } from "../core/dates";
+import { MarketData } from "../data/market-data";
+import { ProviderError } from "../data/provider-error";
+import { normalizeCurrency } from "../data/symbols";
+import { fetchInCurrency, peekInCurrency, SourcedSeries } from "./in-currency";
+
+/** Waits for (symbol, currency) through its shared load, then settles with `use` (or `fail`). */
+export function waitForSharedLoad<T>(
+  md: MarketData,
+  symbol: string,
+  from: DayNumber,
+  to: DayNumber,
+  currency: string | undefined,
+  signal: AbortSignal | undefined,
+  use: (series: SourcedSeries) => T,
+  fail: (error: unknown) => unknown
+): Promise<T> {
+  if (signal?.aborted) return Promise.reject(fail(cancelled(md)));
+  const target = currency === undefined ? undefined : normalizeCurrency(currency);
+  const load = sharedLoad(md, symbol, from, to, target);
+  const waiter = new Waiter(load, md, symbol, from, to, currency, signal, use, fail);
+  return new Promise<T>((resolve, reject) => waiter.join(resolve, reject));
+}
+
+/** One in-flight load of a symbol in a currency, shared by every formula waiting for it. */
+interface SharedLoad {
+  readonly key: string;
+  readonly controller: AbortController;
+  /** Formulas to wake when the load settles. */
+  waiting: Array<Waiter<unknown>>;
+  /** Waiting formulas not cancelled: the last one to be cancelled aborts the request. */
+  active: number;
+  settled: boolean;
+}
+
+/** Shared loads per market data service (tests and the pane may install a new one). */
+const sharedLoads = new WeakMap<MarketData, Map<string, SharedLoad>>();
+
+function sharedLoad(
+  md: MarketData,
+  symbol: string,
+  from: DayNumber,
+  to: DayNumber,
+  target: string | undefined
+): SharedLoad {
+  let loads = sharedLoads.get(md);
+  if (!loads) sharedLoads.set(md, (loads = new Map()));
+  const key = `${md.normalize(symbol)} ${target ?? ""}`;
+  const existing = loads.get(key);
+  if (existing) return existing;
+  const load: SharedLoad = {
+    key,
+    controller: new AbortController(),
+    waiting: [],
+    active: 0,
+    settled: false,
+  };
+  const done = (): Array<Waiter<unknown>> => {
+    load.settled = true;
+    if (loads!.get(key) === load) loads!.delete(key);
+    const waiting = load.waiting;
+    load.waiting = [];
+    return waiting;
+  };
+  const asked = Date.now();
+  fetchInCurrency(md, symbol, from, to, target, load.controller.signal)
+    .then((r) =>
+      // Data that had to be fetched wakes hundreds of waiting formulas at once: let the data layer
+      // send its next queued requests before they compute (a macrotask), so computing overlaps the network.
+      Date.now() - asked >= 2 ? new Promise<SourcedSeries>((ok) => setTimeout(ok, 0, r)) : r
+    )
+    .then(
+      (r) => done().forEach((w) => w.wake(r)),
+      (e) => done().forEach((w) => w.failed(e))
+    );
+  loads.set(key, load);
+  return load;
+}
+
+function cancelled(md: MarketData): ProviderError {
+  return new ProviderError(md.providerName, "cancelled", "request cancelled");
+}
+
+/**
+ * A formula waiting for a shared load, and its cancellation listener (an EventListener object, so
+ * no closure per formula). Settled exactly once: woken, failed or cancelled.
+ */
+class Waiter<T> {
+  private resolve: ((value: T | PromiseLike<T>) => void) | undefined;
+  private reject: ((error: unknown) => void) | undefined;
+
+  constructor(
+    private readonly load: SharedLoad,
+    private readonly md: MarketData,
+    private readonly symbol: string,
+    private readonly from: DayNumber,
+    private readonly to: DayNumber,
+    private readonly currency: string | undefined,
+    private readonly signal: AbortSignal | undefined,
+    private readonly use: (series: SourcedSeries) => T,
+    private readonly fail: (error: unknown) => unknown
+  ) {}
+
+  /** Joins the load (called from the formula's promise executor). */
+  join(resolve: (value: T | PromiseLike<T>) => void, reject: (error: unknown) => void): void {
+    this.resolve = resolve;
+    this.reject = reject;
+    this.load.waiting.push(this as Waiter<unknown>);
+    this.load.active++;
+    this.signal?.addEventListener("abort", this);
+  }
+
+  /** Excel cancelled the formula: it stops waiting; the last one to go aborts the shared request. */
+  handleEvent(): void {
+    const reject = this.reject;
+    if (!this.stop() || !reject) return;
+    reject(this.fail(cancelled(this.md)));
+    const load = this.load;
+    if (--load.active === 0 && !load.settled) {
+      load.settled = true;
+      const loads = sharedLoads.get(this.md);
+      if (loads?.get(load.key) === load) loads.delete(load.key);
+      load.controller.abort();
+    }
+  }
+
+  /** The shared load is done: answer from the cache, or (when widening did not cover it) fetch. */
+  wake(first: SourcedSeries): void {
+    const { resolve, reject } = this;
+    if (!this.stop() || !resolve || !reject) return;
+    const { md, symbol, from, to, currency } = this;
+    try {
+      const hit = peekInCurrency(md, symbol, from, to, currency, first.provenance.stale === true);
+      if (hit) return resolve(this.use(hit));
+    } catch (e) {
+      return reject(this.fail(e));
+    }
+    fetchInCurrency(md, symbol, from, to, currency, this.signal)
+      .then(this.use)
+      .then(resolve, (e) => reject(this.fail(e)));
+  }
+
+  failed(error: unknown): void {
+    const reject = this.reject;
+    if (this.stop() && reject) reject(this.fail(this.signal?.aborted ? cancelled(this.md) : error));
+  }
+
+  /** True the first time only: forgets the settle functions and stops listening for cancellation. */
+  private stop(): boolean {
+    if (!this.resolve) return false;
+    this.resolve = undefined;
+    this.reject = undefined;
+    this.signal?.removeEventListener("abort", this);
+    return true;
+  }
+}
