@@ -11,7 +11,7 @@ import { combineProvenance } from "../data/fx";
 import { BasketSpec } from "./args";
 import { loadInCurrency, requireCoverage, SourcedSeries, whenInCurrency } from "./window-data";
 
-/** Level series memoised on the cached series they come from (see window-data.ts on conversions). */
+/** Level series memoised on the cached series they come from (see in-currency.ts on conversions). */
 const levelSeries = new WeakMap<PriceSeries, Map<ReturnKind, PriceSeries>>();
 
 /** Levels of `kind` as a series whose closes are those levels (so later steps need no `kind`). */
