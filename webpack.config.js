@@ -109,8 +109,10 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // Shared runtime: one page hosts the pane and the custom functions.
+        // Shared runtime: one page hosts the pane and the custom functions. Functions first, so
+        // formulas register before the pane's code is parsed (both scripts are deferred: in order).
         chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
         officeJs: officeJsCdn,
       }),
       new CopyWebpackPlugin({
