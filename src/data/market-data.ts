@@ -4,7 +4,7 @@ import { HistoryCache } from "./cache/history-cache";
 import { PersistentStore } from "./cache/persistent-store";
 import { DemoSource } from "./demo/demo-source";
 import { constantFxSeries, crossFxSeries, invertFxSeries } from "./fx";
-import { ProviderError } from "./provider-error";
+import { isTransientFailure, ProviderError } from "./provider-error";
 import { Currency, normalizeCurrency, normalizeSymbol } from "./symbols";
 import {
   HistoryResult,
@@ -230,7 +230,7 @@ export class MarketData {
         },
         (e) => {
           slot.pending = undefined;
-          if (slot.quote && !(e instanceof ProviderError && e.reason === "unknown-symbol")) {
+          if (slot.quote && isTransientFailure(e)) {
             return { ...slot.quote, provenance: { ...slot.quote.provenance, stale: true } };
           }
           throw e;

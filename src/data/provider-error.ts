@@ -10,6 +10,7 @@ export type ProviderFailure =
   | "empty"
   | "unknown-symbol"
   | "auth"
+  | "plan-limit"
   | "cancelled"
   | "not-supported";
 
@@ -38,10 +39,31 @@ export class ProviderError extends FinanceError {
   }
 }
 
-/** True for failures worth answering from a stale cache (everything but a definite "no such symbol" or a cancel). */
+/** "your plan does not cover 0700.HK (HTTP 402)": #N/A, never retried, never answered from a stale copy. */
+export function planLimit(provider: string, what: string, status?: number): ProviderError {
+  const http = status === undefined ? "" : ` (HTTP ${status})`;
+  return new ProviderError(
+    provider,
+    "plan-limit",
+    `your plan does not cover ${what}${http}`,
+    status
+  );
+}
+
+/** Answers that will not change by asking again: a stale copy must not stand in for them. */
+const DEFINITE: ReadonlySet<ProviderFailure> = new Set([
+  "unknown-symbol",
+  "cancelled",
+  "not-supported",
+  "plan-limit",
+]);
+
+/**
+ * True for failures worth answering from a stale cache: everything but a definite "no such
+ * symbol", a cancel, or a plan that does not cover the request (a stale copy would hide it).
+ */
 export function isTransientFailure(e: unknown): boolean {
-  if (!(e instanceof ProviderError)) return false;
-  return e.reason !== "unknown-symbol" && e.reason !== "cancelled" && e.reason !== "not-supported";
+  return e instanceof ProviderError && !DEFINITE.has(e.reason);
 }
 
 /** Removes every occurrence of secrets (API keys) from a text before it can reach a message or a log. */

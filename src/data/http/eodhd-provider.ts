@@ -4,10 +4,12 @@ import { getSecret, ProviderError, setSecret } from "../provider-error";
 import { currencyOfMarket, marketOf, toEodhdSymbol } from "../symbols";
 import { HistoryResult, MarketDataProvider, Quote, RequestOptions, SymbolInfo } from "../types";
 import { buildProviderSeries, historyRows } from "./build-series";
-import { HttpLane, HttpProviderOptions, parseJsonBody } from "./http-client";
+import { HttpLane, HttpProviderOptions, parseJsonBody, RefusalReader } from "./http-client";
 import {
   bodyError,
   BodyErrorRule,
+  errorBodyText,
+  matchBodyRule,
   historyResult,
   liveProvenance,
   parseShape,
@@ -29,6 +31,7 @@ const General = z.object({
 const ErrorBody = z.union([z.object({ error: z.string() }), z.object({ message: z.string() })]);
 const ERROR_RULES: readonly BodyErrorRule[] = [
   {
+    // A wrong key is HTTP 401 with the plain-text body "Unauthenticated".
     needles: ["unauthenticated", "invalid api", "token"],
     kind: "auth",
     message: () => "rejected the API key; check Settings",
@@ -36,6 +39,10 @@ const ERROR_RULES: readonly BodyErrorRule[] = [
   { needles: ["limit"], kind: "rate-limited", message: () => "plan request limit reached" },
   { needles: ["not found"], kind: "unknown-symbol", message: (what) => `does not know ${what}` },
 ];
+
+/** EODHD's 4xx bodies, read before the status decides (a 403 alone means the plan, not the key). */
+const readRefusal: RefusalReader = (status, body, what) =>
+  matchBodyRule(EODHD_NAME, errorBodyText(body, ["error", "message"]), what, ERROR_RULES, status);
 
 /**
  * EODHD end-of-day API: one request per series returns close and adjusted_close together.
@@ -49,7 +56,7 @@ export class EodhdProvider implements MarketDataProvider {
 
   constructor(options: HttpProviderOptions) {
     setSecret(this, options.apiKey);
-    this.lane = new HttpLane(EODHD_NAME, EODHD_BASE_URL, options);
+    this.lane = new HttpLane(EODHD_NAME, EODHD_BASE_URL, options, readRefusal);
   }
 
   private async call(
@@ -140,6 +147,14 @@ export class EodhdProvider implements MarketDataProvider {
       options?.signal
     );
     const parsed = RealTime.safeParse(body);
+    // An unknown code answers HTTP 200 with every field "NA".
+    if (parsed.success && parsed.data.close === "NA") {
+      throw new ProviderError(
+        EODHD_NAME,
+        "unknown-symbol",
+        `does not know ${symbol} (no live price)`
+      );
+    }
     const p = quotePrice(EODHD_NAME, parsed.success ? parsed.data.close : undefined, symbol);
     // EODHD's "live" prices are delayed 15–20 minutes for most exchanges.
     return {

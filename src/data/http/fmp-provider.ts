@@ -4,10 +4,12 @@ import { getSecret, ProviderError, setSecret } from "../provider-error";
 import { currencyOfMarket, marketOf, toFmpSymbol } from "../symbols";
 import { HistoryResult, MarketDataProvider, Quote, RequestOptions, SymbolInfo } from "../types";
 import { buildProviderSeries, historyRows, ProviderRow, shapeError } from "./build-series";
-import { HttpLane, HttpProviderOptions, parseJsonBody } from "./http-client";
+import { HttpLane, HttpProviderOptions, parseJsonBody, RefusalReader } from "./http-client";
 import {
   bodyError,
   BodyErrorRule,
+  errorBodyText,
+  matchBodyRule,
   historyResult,
   liveProvenance,
   parseShape,
@@ -36,11 +38,23 @@ const ERROR_RULES: readonly BodyErrorRule[] = [
   },
   { needles: ["limit reach"], kind: "rate-limited", message: () => "plan request limit reached" },
   {
-    needles: ["premium", "restricted", "exclusive"],
-    kind: "not-supported",
-    message: (what) => `your plan does not cover ${what}`,
+    // "Premium Query Parameter: 'Special Endpoint : This value set for 'symbol' is not available
+    // under your current subscription…" (a symbol) and "Restricted Endpoint: …" (an endpoint).
+    needles: [
+      "premium",
+      "restricted",
+      "exclusive",
+      "special endpoint",
+      "legacy endpoint",
+      "subscription",
+    ],
+    kind: "plan-limit",
   },
 ];
+
+/** FMP's 4xx bodies: JSON {"Error Message": …}, or plain text for 402 plan refusals. */
+const readRefusal: RefusalReader = (status, body, what) =>
+  matchBodyRule(FMP_NAME, errorBodyText(body, ["Error Message"]), what, ERROR_RULES, status);
 
 /**
  * Financial Modeling Prep (stable API). Sends CORS headers, so it works directly from the add-in.
@@ -53,7 +67,7 @@ export class FmpProvider implements MarketDataProvider {
 
   constructor(options: HttpProviderOptions) {
     setSecret(this, options.apiKey);
-    this.lane = new HttpLane(FMP_NAME, FMP_BASE_URL, options);
+    this.lane = new HttpLane(FMP_NAME, FMP_BASE_URL, options, readRefusal);
   }
 
   private async call(
@@ -65,6 +79,11 @@ export class FmpProvider implements MarketDataProvider {
     const key = getSecret(this);
     const query = key ? { ...params, apikey: key } : params;
     const raw = await this.lane.get(path, query, what, signal);
+    // A plan refusal sent as plain text with HTTP 200 is read like the 402 it stands for.
+    const plain = /^[^[{<]/.test(raw.text.trim())
+      ? matchBodyRule(FMP_NAME, raw.text.trim(), what, ERROR_RULES)
+      : undefined;
+    if (plain) throw plain;
     const body = parseJsonBody(raw, FMP_NAME, what);
     const err = ErrorBody.safeParse(body);
     if (err.success) {

@@ -1,7 +1,7 @@
 import axios, { AxiosError, AxiosInstance } from "axios";
 import axiosRetry, { exponentialDelay, retryAfter } from "axios-retry";
 import Bottleneck from "bottleneck";
-import { getSecret, ProviderError, redact, setSecret } from "../provider-error";
+import { getSecret, planLimit, ProviderError, redact, setSecret } from "../provider-error";
 
 /** Settings shared by the keyed HTTP providers. */
 export interface HttpProviderOptions {
@@ -35,6 +35,16 @@ export interface RawResponse {
   readonly text: string;
   readonly contentType: string;
 }
+
+/**
+ * Reads a provider's 4xx error body (FMP and EODHD say in it whether the key, the plan or the
+ * symbol is the problem). Returns undefined to fall back to the status alone.
+ */
+export type RefusalReader = (
+  status: number,
+  body: string,
+  what: string
+) => ProviderError | undefined;
 
 /** Throws unless the URL is https, or http to the local machine (fake servers in tests). */
 export function requireSafeBaseUrl(url: string, provider: string): string {
@@ -80,7 +90,8 @@ export class HttpLane {
   constructor(
     readonly providerName: string,
     defaultBaseUrl: string,
-    options: HttpProviderOptions
+    options: HttpProviderOptions,
+    private readonly readRefusal?: RefusalReader
   ) {
     setSecret(this, options.apiKey);
     this.options = { ...options, apiKey: undefined };
@@ -167,13 +178,9 @@ export class HttpLane {
       const hint = wait > 0 ? `; retry after ${Math.ceil(wait / 1000)} s` : "";
       return new ProviderError(name, "rate-limited", `rate limit reached (HTTP 429)${hint}`, 429);
     }
-    if (status === 401 || status === 403) {
-      return new ProviderError(
-        name,
-        "auth",
-        `rejected the API key (HTTP ${status}); check Settings`,
-        status
-      );
+    if (status !== undefined && status >= 400 && status < 500) {
+      const body = typeof err.response?.data === "string" ? err.response.data : "";
+      return this.readRefusal?.(status, body, what) ?? refusal(name, status, what);
     }
     if (status !== undefined && status >= 500) {
       return new ProviderError(
@@ -183,12 +190,28 @@ export class HttpLane {
         status
       );
     }
-    if (status !== undefined) {
-      return new ProviderError(name, "bad-response", `HTTP ${status} for ${what}`, status);
-    }
     const code = err?.code ? ` (${clean(err.code)})` : "";
     return new ProviderError(name, "network", `could not reach the server${code}`);
   }
+}
+
+/**
+ * A 4xx answer whose body said nothing more: 401 is the key; 402 (Payment Required) and 403 are
+ * the plan refusing this request (a wrong key is 401 at both providers); others are bad requests.
+ */
+function refusal(provider: string, status: number, what: string): ProviderError {
+  if (status === 401) {
+    return new ProviderError(
+      provider,
+      "auth",
+      "rejected the API key (HTTP 401); check Settings",
+      401
+    );
+  }
+  if (status === 402 || status === 403) {
+    return planLimit(provider, what, status);
+  }
+  return new ProviderError(provider, "bad-response", `HTTP ${status} for ${what}`, status);
 }
 
 /** Timeouts, network failures, 429 and 5xx are worth another attempt; other 4xx are not. */

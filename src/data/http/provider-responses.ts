@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { isoFromDay } from "../../core/dates";
 import { PriceSeries } from "../../core/series";
-import { ProviderError, ProviderFailure, redact } from "../provider-error";
+import { planLimit, ProviderError, ProviderFailure, redact } from "../provider-error";
 import { HistoryResult, Provenance } from "../types";
 
 /** Prices are numbers, but nulls and "NaN" strings occur: build-series rejects them, never coerces them away. */
@@ -33,7 +33,24 @@ export function parseShape<T>(
 export interface BodyErrorRule {
   readonly needles: readonly string[];
   readonly kind: ProviderFailure;
-  readonly message: (what: string) => string;
+  /** The detail after the provider's name; plan limits always read "your plan does not cover …". */
+  readonly message?: (what: string) => string;
+}
+
+/** The ProviderError of the first rule whose needle the message contains, or undefined. */
+export function matchBodyRule(
+  provider: string,
+  message: string,
+  what: string,
+  rules: readonly BodyErrorRule[],
+  status?: number
+): ProviderError | undefined {
+  const m = message.toLowerCase();
+  const rule = rules.find((r) => r.needles.some((n) => m.includes(n)));
+  if (!rule) return undefined;
+  if (rule.kind === "plan-limit") return planLimit(provider, what, status);
+  const detail = rule.message?.(what) ?? `error for ${what}`;
+  return new ProviderError(provider, rule.kind, detail, status);
 }
 
 /**
@@ -47,11 +64,23 @@ export function bodyError(
   apiKey: string | undefined,
   rules: readonly BodyErrorRule[]
 ): ProviderError {
-  const m = message.toLowerCase();
-  const rule = rules.find((r) => r.needles.some((n) => m.includes(n)));
-  if (rule) return new ProviderError(provider, rule.kind, rule.message(what));
+  const known = matchBodyRule(provider, message, what, rules);
+  if (known) return known;
   const clean = redact(message, [apiKey]).slice(0, 120);
   return new ProviderError(provider, "bad-response", `error for ${what}: ${clean}`);
+}
+
+/** The message of an error body: a JSON object's first text field among `fields`, else the text itself. */
+export function errorBodyText(body: string, fields: readonly string[]): string {
+  const text = body.trim();
+  if (!text.startsWith("{")) return text;
+  try {
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    const field = fields.find((f) => typeof parsed?.[f] === "string");
+    return field ? (parsed[field] as string) : text;
+  } catch {
+    return text;
+  }
 }
 
 /** A live quote's price (numeric strings read as numbers), or "bad-response" if none is positive. */
