@@ -7,16 +7,18 @@ import type { CalcHost } from "../host/calc-host";
 import { GridView, Selection } from "../grid/grid-view";
 import { ChartLayer } from "../grid/chart-layer";
 import { CellEditor } from "./cell-editor";
+import { SheetTabs } from "./sheet-tabs";
 import { columnName } from "../calc/rects";
 import { cellKey } from "../excel-sim/workbook-model";
 import { displayValue } from "../grid/display-format";
+import { entryText } from "../excel-sim/typed-entry";
 
 export class WorkbenchApp {
   readonly grid: GridView;
   private readonly charts: ChartLayer;
   private readonly nameBox: HTMLInputElement;
   private readonly formulaBar: HTMLInputElement;
-  private readonly tabs: HTMLElement;
+  private readonly tabs: SheetTabs;
   private readonly status: HTMLElement;
   private readonly calcState: HTMLElement;
   private lastActiveSheetId = "";
@@ -30,8 +32,18 @@ export class WorkbenchApp {
     const model = sim.model;
     this.nameBox = doc.getElementById("wb-namebox") as HTMLInputElement;
     this.formulaBar = doc.getElementById("wb-formula") as HTMLInputElement;
-    this.tabs = doc.getElementById("wb-tabs")!;
     this.status = doc.getElementById("wb-status")!;
+    this.tabs = new SheetTabs(doc.getElementById("wb-tabs")!, {
+      names: () => model.sheets.filter((s) => s.visible).map((s) => s.name),
+      current: () => this.grid.sheet,
+      show: (name) => this.showSheet(name),
+      rename: (name, newName) => sim.api.renameSheet(name, newName),
+      remove: (name) => sim.api.deleteSheet(name),
+      report: (message) => {
+        this.status.textContent = message;
+        this.status.dataset.kind = "error";
+      },
+    });
     this.calcState = doc.getElementById("wb-calcstate")!;
     this.grid = new GridView(doc.getElementById("wb-sheet")!, model, {
       messageAt: (s, r, c) => calc.messageAt(s, r, c),
@@ -67,7 +79,7 @@ export class WorkbenchApp {
     this.lastActiveSheetId = this.sim.model.activeSheetId;
     this.grid.showSheet(this.sim.model.findSheet(name)!.name);
     this.sheetCellCount = this.sim.model.findSheet(name)!.cells.size;
-    this.renderTabs();
+    this.tabs.render();
     this.charts.render();
     this.grid.select({ row: 0, column: 0 });
   }
@@ -104,8 +116,13 @@ export class WorkbenchApp {
       return;
     }
     if (!model.findSheet(this.grid.sheet)) {
-      this.showSheet(model.sheets[0].name);
-      return;
+      // Renamed: keep showing it under its new name; deleted: show the first sheet.
+      const same = model.findSheet(this.lastActiveSheetId);
+      if (same && same.id === model.activeSheetId) this.grid.sheet = same.name;
+      else {
+        this.showSheet(model.sheets[0].name);
+        return;
+      }
     }
     const count = model.findSheet(this.grid.sheet)!.cells.size;
     if (count !== this.sheetCellCount) {
@@ -114,7 +131,7 @@ export class WorkbenchApp {
     } else {
       this.grid.styles.refresh();
     }
-    this.renderTabs();
+    this.tabs.render();
     this.renderSource();
     this.grid.render();
     this.charts.render();
@@ -126,6 +143,7 @@ export class WorkbenchApp {
     if (!cell) return "";
     if (cell.formula) return cell.formula;
     if (cell.spillFrom !== undefined) return "";
+    if (typeof cell.value === "number") return entryText(cell.value, cell.numberFormat);
     return typeof cell.value === "boolean" ? (cell.value ? "TRUE" : "FALSE") : String(cell.value);
   }
 
@@ -202,25 +220,5 @@ export class WorkbenchApp {
     const text = synthetic ? "Demo data (synthetic)" : `Data: ${name}`;
     if (badge.textContent !== text) badge.textContent = text;
     badge.classList.toggle("wb-badge-live", !synthetic);
-  }
-
-  private renderTabs(): void {
-    const names = this.sim.model.sheets.filter((s) => s.visible).map((s) => s.name);
-    const current = [...this.tabs.querySelectorAll("button")].map(
-      (b) => `${b.textContent}|${b.getAttribute("aria-pressed")}`
-    );
-    const next = names.map((n) => `${n}|${n === this.grid.sheet}`);
-    if (current.join() === next.join()) return;
-    this.tabs.replaceChildren(
-      ...names.map((name) => {
-        const b = document.createElement("button");
-        b.type = "button";
-        b.className = "wb-tab";
-        b.textContent = name;
-        b.setAttribute("aria-pressed", String(name === this.grid.sheet));
-        b.addEventListener("click", () => this.showSheet(name));
-        return b;
-      })
-    );
   }
 }

@@ -8,6 +8,7 @@ import FormulaParser from "fast-formula-parser";
 import type { CellRef, RangeRef } from "fast-formula-parser";
 import { CellError, FormulaResult, ScalarValue, isCellError } from "./cell-values";
 import type { CallContext, LibraryArg } from "./custom-function-adapter";
+import { collapseDeadReferences } from "../excel-sim/sheet-references";
 
 /** A rectangle of cells on one sheet (0-based, like the excel-sim). */
 export interface SheetRect {
@@ -185,8 +186,9 @@ export class FormulaEvaluator {
   }
 }
 
+/** The formula without its "=", dead sheet references collapsed to #REF! (the parser cannot read "#REF!A1"). */
 function stripEquals(formula: string): string {
-  return formula.startsWith("=") ? formula.slice(1) : formula;
+  return collapseDeadReferences(formula.startsWith("=") ? formula.slice(1) : formula);
 }
 
 /** Maps the library's thrown errors (syntax, unknown function) to what Excel would show. */

@@ -56,6 +56,20 @@ export class ModelApi {
     return s.name;
   }
 
+  /** Renames a sheet; formulas that refer to it follow (see WorkbookModel.renameSheet). */
+  renameSheet(name: string, newName: string): void {
+    const s = this.model.sheet(name);
+    this.model.renameSheet(s, newName);
+    this.model.emit({ source: "model", changes: [{ sheet: s.name, address: "A1" }] });
+  }
+
+  /** Deletes a sheet; formulas that referred to it read #REF! (see WorkbookModel.deleteSheet). */
+  deleteSheet(name: string): void {
+    const s = this.model.sheet(name);
+    this.model.deleteSheet(s);
+    this.model.emit({ source: "model", changes: [{ sheet: s.name, address: "A1" }] });
+  }
+
   /** One cell ("B3") of a sheet. */
   getCell(sheet: string, address: string): CellSnapshot {
     const { sheet: s, rect } = this.model.resolveAddress(address, this.model.sheet(sheet));

@@ -1,7 +1,8 @@
 /**
  * What Excel does to formulas when a sheet is renamed: every reference to the old sheet name
  * (Prices!A1, 'Prices (incomplete)'!B2:C9, case-insensitive) is rewritten to the new name, quoted
- * when the new name needs it. Text inside string literals ("Prices!A1") is left alone, as Excel does.
+ * when the new name needs it; and when a sheet is deleted, references to it become #REF!. Text inside
+ * string literals ("Prices!A1") is left alone, as Excel does.
  */
 
 /** Characters that may appear in an unquoted sheet name in a formula (letters, digits, _ and .). */
@@ -24,8 +25,36 @@ export function sheetPrefix(name: string): string {
  * Example: renameSheetInFormula("=SUM(Prices!A1:A9)", "Prices", "Prices 2024") → "=SUM('Prices 2024'!A1:A9)".
  */
 export function renameSheetInFormula(formula: string, from: string, to: string): string {
-  const target = from.toLowerCase();
-  const replacement = sheetPrefix(to);
+  return replaceSheetPrefix(formula, from, sheetPrefix(to));
+}
+
+/**
+ * What Excel does to formulas when a sheet is deleted: each reference to it loses its sheet and
+ * reads "#REF!" ("=Data!A1*2" → "=#REF!A1*2"), so the formula shows #REF! (or IFERROR's fallback).
+ */
+export function deleteSheetInFormula(formula: string, sheet: string): string {
+  return replaceSheetPrefix(formula, sheet, "#REF!");
+}
+
+/** A dead reference as deleteSheetInFormula leaves it: "#REF!" and the cell, range, column or row part. */
+const DEAD_REFERENCE =
+  /#REF!(\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)/g;
+
+/**
+ * The formula as the parser can evaluate it: dead references ("#REF!A1:B2") become the #REF! error
+ * literal, outside string literals. Excel evaluates them the same way.
+ */
+export function collapseDeadReferences(formula: string): string {
+  if (!formula.includes("#REF!")) return formula;
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(DEAD_REFERENCE, "#REF!")))
+    .join("");
+}
+
+/** `formula` with every "sheet!" prefix naming `sheet` (quoted or bare, any case) replaced. */
+function replaceSheetPrefix(formula: string, sheet: string, replacement: string): string {
+  const target = sheet.toLowerCase();
   let out = "";
   let i = 0;
   let changed = false;

@@ -5,18 +5,20 @@
  * - a string starting with "=" becomes a formula; so does a leading "+", "-" or "@" followed by
  *   something that is not a number (Excel's Lotus-style formula entry), stored as "=+...", "=-...", "=...".
  * - a cell formatted as text ("@") keeps any string as text; a leading apostrophe stores the rest as text.
- * - numeric text becomes a number; "TRUE"/"FALSE" become booleans; "" clears the cell.
- * Date text is NOT parsed to serials (a documented gap of the sim).
+ * - numeric text becomes a number, percentages, thousands separators, "$" amounts and dates
+ *   included, with the number format Excel applies (typed-entry.ts); "TRUE"/"FALSE" become booleans;
+ *   "" clears the cell.
  */
+import { parseTypedNumber } from "./typed-entry";
 
 export type CellValue = string | number | boolean;
 
 export interface CellContent {
   value: CellValue;
   formula?: string;
+  /** The number format Excel applies to a General cell for this entry ("60%" → "0%"). */
+  numberFormat?: string;
 }
-
-const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Interprets one written input; undefined means "leave the cell as it is". */
 export function interpretInput(input: unknown, numberFormat: string): CellContent | undefined {
@@ -31,7 +33,8 @@ export function interpretInput(input: unknown, numberFormat: string): CellConten
   if (input === "") return { value: "" };
   if (input.startsWith("'")) return { value: input.slice(1) };
   if (input.startsWith("=") && input.length > 1) return { value: "", formula: input };
-  if (NUMERIC.test(input.trim())) return { value: Number(input.trim()) };
+  const typed = parseTypedNumber(input);
+  if (typed) return typed.format ? { value: typed.value, numberFormat: typed.format } : typed;
   if (/^(\+|-)./.test(input)) return { value: "", formula: "=" + input };
   if (/^@./.test(input)) return { value: "", formula: "=" + input.slice(1) };
   const upper = input.toUpperCase();
@@ -42,12 +45,24 @@ export function interpretInput(input: unknown, numberFormat: string): CellConten
 /** Excel's 1900 serial of 1970-01-01, for date formats in `text`. */
 const SERIAL_1970 = 25569;
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A date serial under a date format's y, m and d codes ("yyyy-mm-dd", "m/d/yyyy", "d-mmm-yy"). */
 function formatDate(serial: number, format: string): string {
   const d = new Date(Math.round((serial - SERIAL_1970) * 86400000));
-  const yyyy = String(d.getUTCFullYear());
-  const mm = String(d.getUTCMonth() + 1).padStart(2, "0");
-  const dd = String(d.getUTCDate()).padStart(2, "0");
-  return format.toLowerCase().replace("yyyy", yyyy).replace("mm", mm).replace("dd", dd);
+  const year = d.getUTCFullYear();
+  const month = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  const codes: Record<string, string> = {
+    yyyy: String(year),
+    yy: String(year % 100).padStart(2, "0"),
+    mmm: MONTHS[month - 1],
+    mm: String(month).padStart(2, "0"),
+    m: String(month),
+    dd: String(day).padStart(2, "0"),
+    d: String(day),
+  };
+  return format.replace(/yyyy|yy|mmm|mm|m|dd|d/gi, (code) => codes[code.toLowerCase()] ?? code);
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 } from "./address";
 import { formatText, interpretInput } from "./value-rules";
 import { SimError } from "./sim-error";
-import { renameSheetInFormula } from "./sheet-references";
+import { deleteSheetInFormula, renameSheetInFormula } from "./sheet-references";
 import {
   Calculator,
   Cell,
@@ -112,6 +112,7 @@ export class WorkbookModel {
         if (cell.formula) cell.formula = renameSheetInFormula(cell.formula, old, name);
   }
 
+  /** Deletes a sheet; as in Excel, formulas elsewhere that referred to it now read #REF!. */
   deleteSheet(sheet: SheetModel): void {
     if (this.sheets.filter((s) => s.visible).length <= 1 && sheet.visible)
       throw new SimError(
@@ -119,6 +120,9 @@ export class WorkbookModel {
         "A workbook must contain at least one visible worksheet"
       );
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (const s of this.sheets)
+      for (const cell of s.cells.values())
+        if (cell.formula) cell.formula = deleteSheetInFormula(cell.formula, sheet.name);
     for (let i = this.tables.length - 1; i >= 0; i--)
       if (this.tables[i].sheetId === sheet.id) this.tables.splice(i, 1);
     for (let i = this.charts.length - 1; i >= 0; i--)
@@ -144,7 +148,9 @@ export class WorkbookModel {
     this.clearSpill(sheet, cell);
     const next: Cell = { value: content.value };
     if (content.formula) next.formula = content.formula;
-    if (cell?.numberFormat) next.numberFormat = cell.numberFormat;
+    // Excel formats a General cell after what was typed ("60%" → "0%"); an existing format stays.
+    const format = cell?.numberFormat ?? content.numberFormat;
+    if (format) next.numberFormat = format;
     this.store(sheet, key, next);
     return true;
   }
