@@ -1,4 +1,4 @@
-/** The chunked block writer on its own: the non-empty-sheet guard and text safety. */
+/** The chunked block writer on its own: the non-empty-sheet guard, text safety, yielding between chunks. */
 import {
   writeBlock,
   OverwriteRefused,
@@ -63,6 +63,46 @@ describe("writeBlock", () => {
       ["007", 3],
     ]);
     expect(sim.api.getCell("Sheet1", "B5").numberFormat).toBe("0.00");
+  });
+
+  it("gives the browser a turn (a macrotask) after every chunk, so progress paints and Cancel is seen", async () => {
+    freshExcel();
+    const events: string[] = [];
+    // The in-memory Excel syncs in microtasks, so without a yield no timer could run mid-write.
+    const budget = 2 * (JSON.stringify(["'@A", 1]).length + 7 + 8); // one row per chunk
+    let timers = 0;
+    const tick = (): void => {
+      timers++;
+      events.push("timer");
+      if (timers < 10) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    await Excel.run(async (context) => {
+      await writeBlock(context, context.workbook.worksheets.getItem("Sheet1"), "Sheet1", block, budget, {
+        onRows: (n) => events.push(`rows ${n}`),
+      });
+    });
+    const rows = events.filter((e) => e.startsWith("rows"));
+    expect(rows).toEqual(["rows 1", "rows 2", "rows 3"]);
+    // A timer ran between consecutive chunks.
+    const at = (e: string) => events.indexOf(e);
+    expect(events.slice(at("rows 1"), at("rows 2"))).toContain("timer");
+    expect(events.slice(at("rows 2"), at("rows 3"))).toContain("timer");
+  });
+
+  it("stops at the next chunk once Cancel is pressed during a yield", async () => {
+    const sim = freshExcel();
+    const abort = new AbortController();
+    const budget = 2 * (JSON.stringify(["'@A", 1]).length + 7 + 8);
+    setTimeout(() => abort.abort(), 0); // the click arrives while the writer yields
+    await expect(
+      Excel.run(async (context) => {
+        await writeBlock(context, context.workbook.worksheets.getItem("Sheet1"), "Sheet1", block, budget, {
+          signal: abort.signal,
+        });
+      })
+    ).rejects.toThrow("Import cancelled");
+    expect(sim.api.getValues("Sheet1", "A5:A7")).toEqual([["@A"], [""], [""]]);
   });
 
   it("sizes chunks from the row width so a chunk's JSON fits the budget", () => {

@@ -1,9 +1,10 @@
 /**
  * Writes a SheetBlock into a worksheet through Excel.run's context, in chunks whose request size stays
  * under a byte budget (Excel on the web rejects requests over 5 MB): one sync per chunk, so an import
- * costs O(chunks) round trips, not O(rows).
+ * costs O(chunks) round trips, not O(rows). Between chunks the browser gets its turn (repaint, Cancel).
  */
 import { asText } from "./safe-text";
+import { yieldToBrowser } from "./yield-to-browser";
 import { CellInput, SheetBlock, layoutOf } from "./sheet-block";
 
 /** Default request budget per sync: 1 MB, a fifth of Excel's limit, leaving room for overhead. */
@@ -128,6 +129,8 @@ export async function writeBlock(
     await context.sync();
     done += n;
     hooks.onRows?.(done);
+    // Lets the pane paint the progress and handle Cancel before the next chunk.
+    await yieldToBrowser();
     if (hooks.signal?.aborted && done < block.rows.length) throw new ImportCancelled();
   }
   if (block.rows.length === 0) await context.sync();
