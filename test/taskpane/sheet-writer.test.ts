@@ -78,9 +78,16 @@ describe("writeBlock", () => {
     };
     setTimeout(tick, 0);
     await Excel.run(async (context) => {
-      await writeBlock(context, context.workbook.worksheets.getItem("Sheet1"), "Sheet1", block, budget, {
-        onRows: (n) => events.push(`rows ${n}`),
-      });
+      await writeBlock(
+        context,
+        context.workbook.worksheets.getItem("Sheet1"),
+        "Sheet1",
+        block,
+        budget,
+        {
+          onRows: (n) => events.push(`rows ${n}`),
+        }
+      );
     });
     const rows = events.filter((e) => e.startsWith("rows"));
     expect(rows).toEqual(["rows 1", "rows 2", "rows 3"]);
@@ -97,9 +104,16 @@ describe("writeBlock", () => {
     setTimeout(() => abort.abort(), 0); // the click arrives while the writer yields
     await expect(
       Excel.run(async (context) => {
-        await writeBlock(context, context.workbook.worksheets.getItem("Sheet1"), "Sheet1", block, budget, {
-          signal: abort.signal,
-        });
+        await writeBlock(
+          context,
+          context.workbook.worksheets.getItem("Sheet1"),
+          "Sheet1",
+          block,
+          budget,
+          {
+            signal: abort.signal,
+          }
+        );
       })
     ).rejects.toThrow("Import cancelled");
     expect(sim.api.getValues("Sheet1", "A5:A7")).toEqual([["@A"], [""], [""]]);

@@ -90,12 +90,15 @@ describe("deleting a sheet", () => {
     sim.api.setCell("Data", "A1", 5);
     await calc.enter("Sheet1", 0, 0, "=Data!A1*2");
     await calc.enter("Sheet1", 0, 1, "=IFERROR(SUM(Data!A1:A3),-1)");
-    await calc.enter("Sheet1", 0, 2, "=LEN(\"Data!A1\")");
+    await calc.enter("Sheet1", 0, 2, '=LEN("Data!A1")');
     expect(sim.api.getValues("Sheet1", "A1:C1")).toEqual([[10, 5, 7]]);
     sim.api.deleteSheet("Data");
     await calc.engine.whenIdle();
     expect(sim.api.listSheets()).toEqual(["Sheet1"]);
-    expect(sim.api.getCell("Sheet1", "A1")).toMatchObject({ formula: "=#REF!A1*2", value: "#REF!" });
+    expect(sim.api.getCell("Sheet1", "A1")).toMatchObject({
+      formula: "=#REF!A1*2",
+      value: "#REF!",
+    });
     expect(sim.api.getCell("Sheet1", "B1")).toMatchObject({
       formula: "=IFERROR(SUM(#REF!A1:A3),-1)",
       value: -1,
