@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
+import { registerRibbonCommands } from "./refresh/ribbon-command";
 
 /* global document, Office */
 
@@ -15,7 +16,10 @@ function render(): void {
 }
 
 if (typeof Office !== "undefined" && Office.onReady) {
-  Office.onReady(() => render());
+  Office.onReady(() => {
+    registerRibbonCommands();
+    render();
+  });
 } else {
   render();
 }

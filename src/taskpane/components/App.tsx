@@ -10,6 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ImportTab } from "../import/ImportTab";
+import { RefreshButton } from "./RefreshButton";
 import { ScenarioTab } from "../scenario/ScenarioTab";
 import { SettingsService } from "../settings/settings-service";
 import { SettingsTab } from "../settings/SettingsTab";
@@ -59,6 +60,7 @@ export function App(): React.JSX.Element {
     <main className={styles.root}>
       <Title3 as="h1">CNTech</Title3>
       <Body1>China tech vs the Nasdaq. Demo data is synthetic.</Body1>
+      <RefreshButton refresh={() => settings.service.refresh()} />
       <TabList
         selectedValue={tab}
         onTabSelect={(_: SelectTabEvent, d: SelectTabData) => {

@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { ProviderId } from "../../data/configure";
 import { readFilesAsText } from "../import/read-files";
+import { describeRecalc } from "../refresh/refresh-data";
 import { PROVIDERS, SettingsService } from "./settings-service";
 
 const useStyles = makeStyles({
@@ -59,7 +60,7 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
   const save = async (): Promise<void> => {
     setBusy(true);
     try {
-      await service.save(
+      const { refresh } = await service.save(
         { provider },
         keyInput,
         provider === "csv" ? await readFilesAsText(files) : undefined
@@ -68,8 +69,8 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
       setKeyHint(await service.keyHint(provider));
       setCacheSize(service.cacheSize());
       setNotice({
-        intent: "success",
-        text: "Saved. Formulas and imports now use this data source.",
+        intent: refresh.method ? "success" : "info",
+        text: `Saved. Formulas and imports now use this data source. ${describeRecalc(refresh)}`,
       });
     } catch (e) {
       setNotice({ intent: "error", text: (e as Error).message });

@@ -6,6 +6,8 @@
 import { dayFromYmd } from "../../core/dates";
 import { configureMarketData, MarketDataConfig, ProviderId } from "../../data/configure";
 import { getMarketData, MarketData } from "../../data/market-data";
+import { dropCacheAndRecalculate, Recalculate, RefreshReport } from "../refresh/refresh-data";
+import { recalculateAllFormulas } from "../refresh/recalculate";
 import { KeyValueStore, maskKey } from "./settings-store";
 
 const SETTINGS_KEY = "cntech:settings:v1";
@@ -31,15 +33,25 @@ export interface SettingsDeps {
   readonly current?: () => MarketData;
   /** Today's date as a day number (the connection test asks for the last fortnight). */
   readonly today?: () => number;
+  /** Makes Excel re-run every formula (default recalculateAllFormulas). */
+  readonly recalculate?: Recalculate;
+}
+
+/** What Save did: the service now in force, and the previous source's cache dropped + recalculation. */
+export interface SaveOutcome {
+  readonly service: MarketData;
+  readonly refresh: RefreshReport;
 }
 
 export class SettingsService {
   private readonly configure: (config: MarketDataConfig) => MarketData;
   private readonly current: () => MarketData;
   private readonly today: () => number;
+  readonly recalculate: Recalculate;
 
   constructor(private readonly deps: SettingsDeps) {
     this.configure = deps.configure ?? configureMarketData;
+    this.recalculate = deps.recalculate ?? (() => recalculateAllFormulas());
     this.current = deps.current ?? getMarketData;
     this.today =
       deps.today ??
@@ -67,14 +79,16 @@ export class SettingsService {
   }
 
   /**
-   * Saves the choice (and a new key when given), then applies it. A provider that needs a key and has
-   * none fails with a plain message and nothing is changed.
+   * Saves the choice (and a new key when given), then applies it: the previous source's cached data
+   * is dropped (its keys only) and Excel recalculates every formula, so existing CNTECH cells move to
+   * the new source without being retyped. A provider that needs a key and has none fails with a
+   * plain message and nothing is changed.
    */
   async save(
     settings: SavedSettings,
     newKey?: string,
     csvFiles?: ReadonlyArray<{ name: string; text: string }>
-  ): Promise<MarketData> {
+  ): Promise<SaveOutcome> {
     const key =
       newKey?.trim() || (await this.deps.store.getItem(keyName(settings.provider))) || undefined;
     const needsKey = PROVIDERS.find((p) => p.id === settings.provider)?.needsKey;
@@ -84,6 +98,7 @@ export class SettingsService {
       );
     if (settings.provider === "csv" && !csvFiles?.length)
       throw new Error("Choose one or more CSV files, then save.");
+    const previous = this.current();
     const service = this.configure({
       provider: settings.provider,
       apiKey: needsKey ? key : undefined,
@@ -92,7 +107,13 @@ export class SettingsService {
     });
     if (newKey?.trim()) await this.deps.store.setItem(keyName(settings.provider), newKey.trim());
     await this.deps.store.setItem(SETTINGS_KEY, JSON.stringify(settings));
-    return service;
+    const refresh = await dropCacheAndRecalculate(previous, this.recalculate);
+    return { service, refresh };
+  }
+
+  /** "Refresh data": drops the current source's cached data and recalculates every formula. */
+  refresh(): Promise<RefreshReport> {
+    return dropCacheAndRecalculate(this.current(), this.recalculate);
   }
 
   /** The saved key, for building a provider (the Import tab's source choice); never for display. */

@@ -34,8 +34,15 @@ export interface CalcModel {
   spillRectOf?(sheet: string, row: number, column: number): SheetRect | undefined;
 }
 
-/** A written rectangle, a formula to re-evaluate as is (a stream's new value), or everything. */
-type PendingChange = SheetRect | { recalc: SheetRect } | "all";
+/**
+ * A written rectangle, a formula to re-evaluate as is (a stream's new value), a calculation request
+ * (a sheet or every sheet; all formulas or only volatile ones), or everything re-read and recalculated.
+ */
+type PendingChange =
+  | SheetRect
+  | { recalc: SheetRect }
+  | { calculate: { sheet?: string; markAllDirty: boolean } }
+  | "all";
 
 const MAX_PASSES = 8;
 
@@ -55,7 +62,9 @@ export class RecalcEngine {
   constructor(
     private readonly model: CalcModel,
     private readonly evaluator: FormulaEvaluator,
-    private readonly streams: StreamSessions
+    private readonly streams: StreamSessions,
+    /** Whether a formula calls a volatile function (recalculated by a plain calculation request). */
+    private readonly isVolatile: (formula: string) => boolean = () => false
   ) {
     this.placer = new SpillPlacer(this.cells, model, this.messages);
   }
@@ -76,6 +85,16 @@ export class RecalcEngine {
   /** Names or sheets changed: re-read every formula and recalculate everything. */
   recalcAll(): void {
     this.pending.push("all");
+    this.schedule();
+  }
+
+  /**
+   * A calculation request, as Excel documents them: `markAllDirty` re-evaluates every formula (of
+   * `sheet`, or of the workbook), otherwise only formulas calling a volatile function — nothing else
+   * is dirty here, since every change is recalculated as soon as it is made. Dependents follow.
+   */
+  calculate(markAllDirty: boolean, sheet?: string): void {
+    this.pending.push({ calculate: { sheet, markAllDirty } });
     this.schedule();
   }
 
@@ -144,6 +163,16 @@ export class RecalcEngine {
           }
         }
         for (const [key, cell] of this.cells) if (!seen.has(key)) this.remove(key, cell, changed);
+        continue;
+      }
+      if ("calculate" in item) {
+        const { sheet, markAllDirty } = item.calculate;
+        for (const cell of this.cells.values())
+          if (
+            (sheet === undefined || cell.sheet.toLowerCase() === sheet.toLowerCase()) &&
+            (markAllDirty || this.isVolatile(cell.formula))
+          )
+            dirty.add(cell);
         continue;
       }
       if ("recalc" in item) {

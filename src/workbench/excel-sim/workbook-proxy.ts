@@ -4,6 +4,7 @@
 import { SimContext } from "./context";
 import { NamedItemCollectionProxy } from "./name-proxy";
 import { RangeProxy } from "./range-proxy";
+import { SimError } from "./sim-error";
 import { SimObject, defineProxyProperties } from "./sim-object";
 import { TableCollectionProxy } from "./table-proxy";
 import { WorksheetCollectionProxy } from "./worksheet-proxy";
@@ -48,7 +49,10 @@ export class WorkbookProxy extends SimObject {
   }
 
   /**
-   * application.calculate(type) asks the model's calculator to recalculate everything (a "*" change);
+   * application.calculate(type) as documented for Excel.CalculationType: "Recalculate" recalculates
+   * only dirty cells (here: formulas calling volatile functions, since every change is recalculated
+   * at once), "Full" marks every formula dirty, "FullRebuild" also rebuilds the dependency chain.
+   * Non-volatile custom functions therefore re-run on "Full"/"FullRebuild" only, as in Excel.
    * suspendApiCalculationUntilNextSync() is accepted and ignored.
    */
   get application(): {
@@ -57,9 +61,15 @@ export class WorkbookProxy extends SimObject {
   } {
     return {
       calculate: (type = "Recalculate") =>
-        this.queue("application.calculate", [type], (changes) =>
-          changes.push({ sheet: "*", address: "*" })
-        ),
+        this.queue("application.calculate", [type], (changes) => {
+          if (!["Recalculate", "Full", "FullRebuild"].includes(type))
+            throw new SimError("InvalidArgument", `Unknown calculation type "${type}"`);
+          changes.push({
+            sheet: "*",
+            address: "*",
+            calculate: { markAllDirty: type !== "Recalculate", rebuild: type === "FullRebuild" },
+          });
+        }),
       suspendApiCalculationUntilNextSync: () => undefined,
     };
   }

@@ -64,6 +64,11 @@ export interface NameModel {
 export interface CellChange {
   readonly sheet: string;
   readonly address: string;
+  /**
+   * Set on a calculation request instead of a write (sheet "*" = every sheet): recalculate every
+   * formula (`markAllDirty`), also re-reading the dependency chain (`rebuild`), or only volatile ones.
+   */
+  readonly calculate?: { readonly markAllDirty: boolean; readonly rebuild?: boolean };
 }
 
 export interface ChangeEvent {

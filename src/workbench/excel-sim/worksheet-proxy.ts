@@ -129,6 +129,16 @@ export class WorksheetProxy extends SimObject {
     });
   }
 
+  /**
+   * Worksheet.calculate(markAllDirty) (ExcelApi 1.6): true recalculates every formula on the sheet,
+   * false only its dirty (here: volatile) ones.
+   */
+  calculate(markAllDirty: boolean): void {
+    this.queue("calculate", [markAllDirty], (changes) => {
+      changes.push({ sheet: this.sheet().name, address: "*", calculate: { markAllDirty } });
+    });
+  }
+
   delete(): void {
     this.queue("delete", [], (changes) => {
       const s = this.sheet();

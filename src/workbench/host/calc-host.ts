@@ -13,6 +13,7 @@ import {
   buildCustomFunctions,
 } from "../calc/custom-function-adapter";
 import { cellKey as engineKey } from "../calc/rects";
+import { volatilePredicate } from "../calc/volatile";
 import type { CellChange, WorkbookModel } from "../excel-sim/workbook-model";
 import { SimCalcModel } from "./sim-calc-model";
 
@@ -44,7 +45,10 @@ export function attachCalculation(
   const streams = new StreamSessions((address) => engine.streamUpdated(address));
   const functions = buildCustomFunctions(namespace, metadata, registry, streams);
   const evaluator = new FormulaEvaluator(calcModel, functions);
-  engine = new RecalcEngine(calcModel, evaluator, streams);
+  const volatileNames = metadata
+    .filter((f) => f.options?.volatile)
+    .map((f) => `${namespace}.${f.name}`);
+  engine = new RecalcEngine(calcModel, evaluator, streams, volatilePredicate(volatileNames));
   calcModel.messages = engine.messages;
   let signature = calcModel.signature();
 
@@ -56,6 +60,15 @@ export function attachCalculation(
       return;
     }
     for (const change of changes) {
+      if (change.calculate) {
+        if (change.calculate.rebuild) engine.recalcAll();
+        else
+          engine.calculate(
+            change.calculate.markAllDirty,
+            change.sheet === "*" ? undefined : change.sheet
+          );
+        continue;
+      }
       try {
         const { sheet, rect } = model.resolveAddress(
           `'${change.sheet.replace(/'/g, "''")}'!${change.address}`
