@@ -49,6 +49,8 @@ export interface FakeServer {
   readonly url: string;
   /** Data requests received (history, quote, profile), by provider path. */
   readonly requests: string[];
+  /** Every request's full path and query as received (keys included: for gateway tests). */
+  readonly rawUrls: string[];
   /** Faults by symbol as the provider spells it (e.g. "0700.HK", "600519.SHG"), or "*" for all. */
   readonly faults: Map<string, Fault>;
   /** Most requests open at once so far (to check client-side concurrency limits). */
@@ -158,6 +160,7 @@ export async function startFakeProviderServer(
 ): Promise<FakeServer> {
   const validKey = options.validKey ?? "test-key";
   const requests: string[] = [];
+  const rawUrls: string[] = [];
   const faults = new Map<string, Fault>();
   const timers = new Set<NodeJS.Timeout>();
   let inFlight = 0;
@@ -175,6 +178,7 @@ export async function startFakeProviderServer(
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    rawUrls.push(req.url ?? "/");
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     res.on("close", () => inFlight--);
@@ -317,6 +321,7 @@ export async function startFakeProviderServer(
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    rawUrls,
     faults,
     get maxInFlight() {
       return maxInFlight;

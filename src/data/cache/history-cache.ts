@@ -155,7 +155,8 @@ export class HistoryCache {
         fetchedAtMs,
         provenance: {
           ...result.provenance,
-          stale: false,
+          // Fresh from the provider, unless a team gateway had to answer from its cache.
+          stale: result.provenance.stale === true,
           fetchedAt: result.provenance.fetchedAt ?? new Date(fetchedAtMs).toISOString(),
         },
       };

@@ -4,7 +4,13 @@ import { getSecret, ProviderError, setSecret } from "../provider-error";
 import { currencyOfMarket, marketOf, toEodhdSymbol } from "../symbols";
 import { HistoryResult, MarketDataProvider, Quote, RequestOptions, SymbolInfo } from "../types";
 import { buildProviderSeries, historyRows } from "./build-series";
-import { HttpLane, HttpProviderOptions, parseJsonBody, RefusalReader } from "./http-client";
+import {
+  HttpLane,
+  HttpProviderOptions,
+  parseJsonBody,
+  RefusalReader,
+  servedStale,
+} from "./http-client";
 import {
   bodyError,
   BodyErrorRule,
@@ -122,7 +128,7 @@ export class EodhdProvider implements MarketDataProvider {
       close: "close",
       adjClose: "adjusted_close",
     });
-    return historyResult(EODHD_NAME, series);
+    return historyResult(EODHD_NAME, series, servedStale(rows));
   }
 
   async getUsdFxHistory(
@@ -135,7 +141,8 @@ export class EodhdProvider implements MarketDataProvider {
     const rows = await this.eod(`${pair}.FOREX`, pair, from, to, options?.signal);
     return historyResult(
       EODHD_NAME,
-      buildProviderSeries(EODHD_NAME, pair, quote, rows, { close: "close" })
+      buildProviderSeries(EODHD_NAME, pair, quote, rows, { close: "close" }),
+      servedStale(rows)
     );
   }
 
@@ -161,7 +168,7 @@ export class EodhdProvider implements MarketDataProvider {
       symbol,
       price: p,
       currency: currencyOfMarket(symbol),
-      provenance: liveProvenance(EODHD_NAME, new Date().toISOString(), true),
+      provenance: liveProvenance(EODHD_NAME, new Date().toISOString(), true, servedStale(body)),
     };
   }
 

@@ -4,7 +4,13 @@ import { getSecret, ProviderError, setSecret } from "../provider-error";
 import { currencyOfMarket, marketOf, toFmpSymbol } from "../symbols";
 import { HistoryResult, MarketDataProvider, Quote, RequestOptions, SymbolInfo } from "../types";
 import { buildProviderSeries, historyRows, ProviderRow, shapeError } from "./build-series";
-import { HttpLane, HttpProviderOptions, parseJsonBody, RefusalReader } from "./http-client";
+import {
+  HttpLane,
+  HttpProviderOptions,
+  parseJsonBody,
+  RefusalReader,
+  servedStale,
+} from "./http-client";
 import {
   bodyError,
   BodyErrorRule,
@@ -133,7 +139,7 @@ export class FmpProvider implements MarketDataProvider {
       })) as ProviderRow[],
       { close: "close", adjClose: "adjClose" }
     );
-    return historyResult(FMP_NAME, series);
+    return historyResult(FMP_NAME, series, servedStale(full, adjusted));
   }
 
   async getUsdFxHistory(
@@ -152,7 +158,8 @@ export class FmpProvider implements MarketDataProvider {
     const rows = historyRows(FMP_NAME, body, pair);
     return historyResult(
       FMP_NAME,
-      buildProviderSeries(FMP_NAME, pair, quote, rows, { close: "close" })
+      buildProviderSeries(FMP_NAME, pair, quote, rows, { close: "close" }),
+      servedStale(body)
     );
   }
 
@@ -174,7 +181,7 @@ export class FmpProvider implements MarketDataProvider {
       symbol,
       price: quotePrice(FMP_NAME, rows[0].price, symbol),
       currency: currencyOfMarket(symbol),
-      provenance: liveProvenance(FMP_NAME, new Date().toISOString(), true),
+      provenance: liveProvenance(FMP_NAME, new Date().toISOString(), true, servedStale(body)),
     };
   }
 

@@ -34,6 +34,8 @@ export interface RawResponse {
   readonly status: number;
   readonly text: string;
   readonly contentType: string;
+  /** A team gateway answered from its cache because the provider failed (see STALE_HEADER). */
+  readonly stale?: boolean;
 }
 
 /**
@@ -45,6 +47,9 @@ export type RefusalReader = (
   body: string,
   what: string
 ) => ProviderError | undefined;
+
+/** Set to "1" by the team gateway (deploy/gateway) on a cached answer served after a provider failure. */
+export const STALE_HEADER = "x-cntech-stale";
 
 /** Throws unless the URL is https, or http to the local machine (fake servers in tests). */
 export function requireSafeBaseUrl(url: string, provider: string): string {
@@ -153,6 +158,7 @@ export class HttpLane {
         status: res.status,
         text: typeof res.data === "string" ? res.data : String(res.data ?? ""),
         contentType: String(res.headers["content-type"] ?? ""),
+        stale: res.headers[STALE_HEADER] === "1",
       };
     } catch (e) {
       throw this.toProviderError(e, what);
@@ -235,7 +241,9 @@ export function parseJsonBody(raw: RawResponse, provider: string, what: string):
     );
   }
   try {
-    return JSON.parse(text);
+    const body: unknown = JSON.parse(text);
+    if (raw.stale && typeof body === "object" && body !== null) staleBodies.add(body);
+    return body;
   } catch {
     throw new ProviderError(
       provider,
@@ -243,4 +251,12 @@ export function parseJsonBody(raw: RawResponse, provider: string, what: string):
       `returned malformed or truncated JSON for ${what}`
     );
   }
+}
+
+/** Parsed bodies that a gateway served stale: the provider marks the answer built from them. */
+const staleBodies = new WeakSet<object>();
+
+/** True when any of these parsed bodies (as returned by parseJsonBody) came from a stale gateway answer. */
+export function servedStale(...bodies: unknown[]): boolean {
+  return bodies.some((b) => typeof b === "object" && b !== null && staleBodies.has(b));
 }

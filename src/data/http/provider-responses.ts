@@ -92,13 +92,18 @@ export function quotePrice(provider: string, raw: unknown, symbol: string): numb
   return p;
 }
 
-/** Provenance of a real (non-synthetic, fresh) answer from `provider`. */
-export function liveProvenance(provider: string, asOf: string, delayed: boolean): Provenance {
-  return { source: provider, asOf, synthetic: false, delayed, stale: false };
+/** Provenance of a real (non-synthetic) answer from `provider`; stale when a gateway served it from cache after a failure. */
+export function liveProvenance(
+  provider: string,
+  asOf: string,
+  delayed: boolean,
+  stale = false
+): Provenance {
+  return { source: provider, asOf, synthetic: false, delayed, stale };
 }
 
 /** A history answer, as of its last close. */
-export function historyResult(provider: string, series: PriceSeries): HistoryResult {
+export function historyResult(provider: string, series: PriceSeries, stale = false): HistoryResult {
   const asOf = isoFromDay(series.dates[series.dates.length - 1]);
-  return { series, provenance: liveProvenance(provider, asOf, false) };
+  return { series, provenance: liveProvenance(provider, asOf, false, stale) };
 }
