@@ -35,7 +35,7 @@ const HSTECH: PresetBasket = {
     c("0700.HK", "Tencent Holdings"),
     c("0772.HK", "China Literature"),
     c("0780.HK", "Tongcheng Travel"),
-    c("0981.HK", "Semiconductor Manufacturing International (SMIC)"),
+    c("0981.HK", "SMIC (H share)"),
     c("0992.HK", "Lenovo Group"),
     c("1024.HK", "Kuaishou Technology"),
     c("1347.HK", "Hua Hong Semiconductor"),

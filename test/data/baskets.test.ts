@@ -40,6 +40,15 @@ describe("preset baskets", () => {
     }
   });
 
+  test("a symbol has one company name in every preset, so imports label it the same way", () => {
+    const names = new Map<string, Set<string>>();
+    for (const b of Object.values(PRESET_BASKETS))
+      for (const c of b.constituents)
+        names.set(c.symbol, (names.get(c.symbol) ?? new Set()).add(c.name));
+    const conflicting = [...names].filter(([, n]) => n.size > 1).map(([s]) => s);
+    expect(conflicting).toEqual([]);
+  });
+
   test("lookup is case- and space-insensitive; unknown names are undefined", () => {
     expect(getPresetBasket("hstech")?.name).toBe("HSTECH");
     expect(getPresetBasket(" cn ai chips ")?.name).toBe("CN_AI_CHIPS");

@@ -9,6 +9,7 @@ import {
   DemoSource,
 } from "../../src/data/demo/demo-source";
 import { MarketData } from "../../src/data/market-data";
+import { getPresetBasket } from "../../src/data/baskets";
 import { Market } from "../../src/data/symbols";
 
 const demo = new DemoSource();
@@ -208,7 +209,10 @@ describe("demo series", () => {
     const h = await demo.getHistory("QQQ");
     expect(h.provenance).toMatchObject({ source: DEMO_SOURCE_NAME, synthetic: true, stale: false });
     expect(DEMO_SOURCE_NAME).toBe("demo (synthetic)");
-    expect((await demo.getSymbolInfo("0700.HK")).name).toMatch(/synthetic/);
+    // The synthetic flag travels with the data (provenance); the name is the company's, as a preset gives it.
+    expect((await demo.getSymbolInfo("0700.HK")).name).toBe(
+      getPresetBasket("HSTECH")!.constituents.find((c) => c.symbol === "0700.HK")!.name
+    );
     expect((await demo.getQuote("NVDA")).provenance.synthetic).toBe(true);
   });
 

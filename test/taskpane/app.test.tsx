@@ -7,6 +7,8 @@ import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import { freshExcel } from "./fixtures";
+import { getMarketData, MarketData, setMarketData } from "../../src/data/market-data";
+import { createProvider } from "../../src/data/configure";
 
 class NoopResizeObserver {
   observe(): void {}
@@ -31,4 +33,37 @@ it("offers Import, Scenario and Settings tabs and switches between them", async 
   expect(await screen.findByLabelText("Data provider")).toBeTruthy();
   // The Import form is hidden, not gone: an import in progress keeps its state.
   expect(screen.getByRole("button", { name: "Import", hidden: true })).toBeTruthy();
+});
+
+describe("the pane's wording follows the active source", () => {
+  const demo = getMarketData();
+  afterEach(() => setMarketData(demo));
+
+  it("says synthetic on demo data", async () => {
+    freshExcel();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App />
+      </FluentProvider>
+    );
+    expect(screen.getByText(/China tech vs the Nasdaq, on demo data \(synthetic/)).toBeTruthy();
+  });
+
+  it("never says 'Demo data is synthetic' with Financial Modeling Prep selected", async () => {
+    freshExcel();
+    setMarketData(new MarketData(createProvider({ provider: "fmp", apiKey: "test-key" })));
+    const user = userEvent.setup();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App />
+      </FluentProvider>
+    );
+    expect(
+      screen.getByText("China tech vs the Nasdaq, on data from Financial Modeling Prep.")
+    ).toBeTruthy();
+    await user.click(screen.getByRole("tab", { name: "Settings" }));
+    expect(await screen.findByText(/Prices come from Financial Modeling Prep/)).toBeTruthy();
+    expect(screen.queryByText(/Demo data is synthetic/i)).toBeNull();
+    expect(screen.queryByText(/on demo data/i)).toBeNull();
+  });
 });

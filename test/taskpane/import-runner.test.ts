@@ -8,6 +8,8 @@ import { getMarketData } from "../../src/data/market-data";
 import { runImport } from "../../src/taskpane/workbook/import-runner";
 import { OverwriteNeedsConfirmation } from "../../src/taskpane/workbook/import-types";
 import { freshExcel, hostileMarketData, request } from "./fixtures";
+import { getPresetBasket } from "../../src/data/baskets";
+import { initialFormState, validateImportForm } from "../../src/taskpane/import/import-form";
 
 /** Rows of a sheet's table body as read back from the workbook. */
 function tableRows(sim: ReturnType<typeof freshExcel>, sheet: string) {
@@ -306,5 +308,45 @@ describe("safe writes", () => {
     expect(body[1][2]).toBe("-2+3");
     expect(body[2][0]).toBe("=EVIL() (basket)");
     expect(sim.api.getCell("CNTech Summary", "A1").value).toMatch(/^CNTech summary: =EVIL\(\)/);
+  });
+});
+
+describe("names whichever import path produced them", () => {
+  it("gives a preset import and a custom list of the same symbols the same company names", async () => {
+    const preset = getPresetBasket("CN_AI_CHIPS")!;
+    const form = {
+      ...initialFormState(),
+      preset: preset.name,
+      range: "custom" as const,
+      customStart: "2025-01-02",
+      customEnd: "2025-03-31",
+    };
+    const today = dayFromIso("2025-06-30");
+    const fromPreset = validateImportForm(form, today).request!;
+    const fromList = validateImportForm(
+      {
+        ...form,
+        basketMode: "custom",
+        customText: preset.constituents.map((c) => c.symbol).join("\n"),
+      },
+      today
+    ).request!;
+    const names = async (req: typeof fromPreset) => {
+      const sim = freshExcel();
+      expect((await runImport(req)).status).toBe("done");
+      const { header, body } = tableRows(sim, "CNTech Summary");
+      const name = header.indexOf("Name");
+      return Object.fromEntries(body.map((r) => [r[0], r[name]]));
+    };
+    const a = await names(fromPreset);
+    const b = await names(fromList);
+    for (const c of preset.constituents) {
+      expect(a[c.symbol]).toBe(c.name);
+      expect(b[c.symbol]).toBe(c.name);
+    }
+    // The basket's own row: "CN_AI_CHIPS (basket)" for the preset, plain "Custom basket" for a list.
+    expect(Object.keys(a)).toContain(`${preset.name} (basket)`);
+    expect(Object.keys(b)).toContain("Custom basket");
+    expect(Object.keys(b).some((k) => /basket \(basket\)/.test(k))).toBe(false);
   });
 });

@@ -6,8 +6,9 @@ import { currencyOfMarket } from "../symbols";
 import { buildGrid, generateStock, generateUsdFx, Grid } from "./generator";
 import { DEMO_UNIVERSE } from "./universe";
 
-/** Label shown wherever demo numbers surface: they are synthetic, not market data. */
-export const DEMO_SOURCE_NAME = "demo (synthetic)";
+import { DEMO_SOURCE_NAME } from "../source-labels";
+
+export { DEMO_SOURCE_NAME };
 export const DEMO_FIRST_DAY = dayFromIso("2015-01-02");
 export const DEMO_LAST_DAY = dayFromIso("2026-11-25");
 
@@ -94,7 +95,9 @@ export class DemoSource implements MarketDataProvider {
     if (!spec) throw this.unknown(symbol);
     return {
       symbol: spec.symbol,
-      name: `${spec.name} (synthetic demo)`,
+      // The company's name, as a preset basket gives it; "synthetic" belongs to the data's source
+      // line (provenance), not to the name, so names match whichever import path produced them.
+      name: spec.name,
       exchange: spec.exchange,
       currency: currencyOfMarket(symbol),
     };

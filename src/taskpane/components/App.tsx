@@ -16,6 +16,7 @@ import { SettingsService } from "../settings/settings-service";
 import { SettingsTab } from "../settings/SettingsTab";
 import { detectSettingsStore } from "../settings/settings-store";
 import { getMarketData } from "../../data/market-data";
+import { paneSubtitle } from "../../data/source-labels";
 
 const useStyles = makeStyles({
   root: {
@@ -59,7 +60,7 @@ export function App(): React.JSX.Element {
   return (
     <main className={styles.root}>
       <Title3 as="h1">CNTech</Title3>
-      <Body1>China tech vs the Nasdaq. Demo data is synthetic.</Body1>
+      <Body1>{paneSubtitle(sourceName)}</Body1>
       <RefreshButton refresh={() => settings.service.refresh()} />
       <TabList
         selectedValue={tab}

@@ -12,6 +12,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ProviderId } from "../../data/configure";
+import { getMarketData } from "../../data/market-data";
+import { sourceNote } from "../../data/source-labels";
 import { readFilesAsText } from "../import/read-files";
 import { describeRecalc } from "../refresh/refresh-data";
 import { PROVIDERS, SettingsService } from "./settings-service";
@@ -173,7 +175,7 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
           Clear cache
         </Button>
       </div>
-      <Caption1>Demo data is synthetic: fine for trying the add-in, not for decisions.</Caption1>
+      <Caption1>{sourceNote(getMarketData().providerName)}</Caption1>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { basketIndex } from "../../core/baskets";
 import { DayNumber, excelSerialFromDay, isoFromDay, periodKey } from "../../core/dates";
 import { indexOnOrBefore, PriceSeries } from "../../core/series";
 import { priceField } from "../../core/total-return";
+import { basketRowLabel, syntheticLine } from "../../data/source-labels";
 import { Provenance } from "../../data/types";
 import { ImportRequest } from "./import-types";
 import { CellInput, InfoLine, SheetBlock } from "./sheet-block";
@@ -39,7 +40,7 @@ export function provenanceLines(data: ImportData, request: ImportRequest): InfoL
     { label: "Currency", value: request.currency },
     {
       label: "Synthetic",
-      value: synthetic ? "YES: demo (synthetic) data, not market prices" : "no (provider data)",
+      value: syntheticLine(synthetic),
     },
     { label: "Window start", value: excelSerialFromDay(request.start), format: DATE_FORMAT },
     { label: "Window end", value: excelSerialFromDay(request.end), format: DATE_FORMAT },
@@ -207,7 +208,7 @@ export function performanceBlock(
       info: [...info, ...startNote],
       columns: [
         "Date",
-        `${request.basket.label} (basket)`,
+        basketRowLabel(request.basket.label),
         data.benchmark.symbol,
         "Spread (index points)",
       ],

@@ -7,6 +7,7 @@
  */
 import { basketSeries } from "../../core/baskets";
 import { FinanceError } from "../../core/errors";
+import { basketRowLabel } from "../../data/source-labels";
 import { windowReturn } from "../../core/returns";
 import { seriesBeta, seriesMaxDrawdown, seriesVolatility } from "../../core/risk";
 import { PriceSeries } from "../../core/series";
@@ -167,7 +168,7 @@ export function summaryBlock(
     }
   });
 
-  const basketLabel = `${request.basket.label} (basket)`;
+  const basketLabel = basketRowLabel(request.basket.label);
   if (request.liveFormulas) {
     rows.push([
       basketLabel,

@@ -12,6 +12,7 @@ import { columnName } from "../calc/rects";
 import { cellKey } from "../excel-sim/workbook-model";
 import { displayValue } from "../grid/display-format";
 import { entryText } from "../excel-sim/typed-entry";
+import { DEMO_SOURCE_NAME, isSyntheticSource, sourceBadge } from "../../data/source-labels";
 
 export class WorkbenchApp {
   readonly grid: GridView;
@@ -215,9 +216,9 @@ export class WorkbenchApp {
     if (!badge) return;
     const service = (window as unknown as { __cntechMarketData?: { providerName?: string } })
       .__cntechMarketData;
-    const name = service?.providerName ?? "demo (synthetic)";
-    const synthetic = /synthetic/i.test(name);
-    const text = synthetic ? "Demo data (synthetic)" : `Data: ${name}`;
+    const name = service?.providerName ?? DEMO_SOURCE_NAME;
+    const synthetic = isSyntheticSource(name);
+    const text = sourceBadge(name);
     if (badge.textContent !== text) badge.textContent = text;
     badge.classList.toggle("wb-badge-live", !synthetic);
   }
