@@ -4,11 +4,12 @@
 import { TextEncoder } from "util";
 // jsdom lacks TextEncoder, which the in-memory Excel uses to measure payloads.
 Object.assign(globalThis, { TextEncoder });
-import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { installExcelSim, ExcelSim } from "../../src/workbench/excel-sim";
 import { ScenarioTab } from "../../src/taskpane/scenario/ScenarioTab";
 import { WRITE_DEBOUNCE_MS } from "../../src/taskpane/scenario/use-scenario-workbook";
+import { CALIBRATION_REPORT, EVENT_ROWS } from "../../src/core/scenario";
 
 let sim: ExcelSim;
 beforeAll(() => {
@@ -93,9 +94,13 @@ describe("Scenario tab", () => {
       (screen.getByRole("slider", { name: "Tariffs / trade escalation" }) as HTMLInputElement).value
     ).toBe("3");
     await waitFor(() => expect(level("TARIFFS")).toBe(3), { timeout: WRITE_DEBOUNCE_MS * 8 });
-    // The documented figures sit beside the model's: Hang Seng TECH −17.2 % on 2025-04-07.
-    const table = screen.getByRole("table", { name: /Liberation Day.*documented vs model/ });
-    expect(table.textContent).toContain("−17.20 %*");
+    // The real moves (event table, public price files) sit beside the model's.
+    const table = screen.getByRole("table", { name: /Liberation Day.*real vs model/ });
+    const ktec = EVENT_ROWS.find((r) => r[0] === "LIBERATION_DAY_2025" && r[1] === "KTEC")![4];
+    expect(table.textContent).toContain(`−${(-100 * ktec).toFixed(1)} %`);
+    // The calibration view lists every event's in-sample and left-out errors.
+    const errors = screen.getByRole("table", { name: "Calibration errors by event" });
+    expect(within(errors).getAllByRole("row")).toHaveLength(1 + CALIBRATION_REPORT.events.length);
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Reset scenario" }));
     });

@@ -1,5 +1,6 @@
-import { invalidNumber, invalidValue } from "../errors";
+import { invalidValue } from "../errors";
 import { ExposureVector } from "./exposures";
+import { solveLinear } from "./linear-solve";
 import {
   FACTOR_IDS,
   FACTOR_MAX,
@@ -23,25 +24,6 @@ export interface ReestimateResult {
   readonly clamped: FactorId[];
   /** observed − fitted, per observation, after clamping. */
   readonly residuals: number[];
-}
-
-/** Solves the small symmetric system A x = b by Gaussian elimination with partial pivoting. */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
-    if (Math.abs(m[p][c]) < 1e-14)
-      throw invalidNumber("event window does not identify the factors");
-    [m[c], m[p]] = [m[p], m[c]];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = m[r][c] / m[c][c];
-      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
-    }
-  }
-  return m.map((row, i) => row[n] / row[i]);
 }
 
 /**
@@ -77,7 +59,7 @@ export function reestimateShocks(
   const b = active.map(
     (j) => observations.reduce((s, o, i) => s + o.exposure[j] * target[i], 0) + ridge * base[j]
   );
-  const solution = solve(a, b);
+  const solution = solveLinear(a, b, "event window does not identify the factors");
   const levels = { ...base };
   const clamped: FactorId[] = [];
   active.forEach((id, i) => {

@@ -1,11 +1,13 @@
+import { CALIBRATED_EXPOSURES } from "./calibrated";
 import { FactorId, FACTOR_IDS } from "./factors";
 
 /**
  * Default sensitivities. An exposure is the symbol's return (decimal) for one level of a factor over
  * the scenario's event window: TARIFFS exposure −0.055 means a +3 tariff shock implies −16.5 %.
  * Segments carry the numbers; symbols map to a segment or to a weighted blend of segments
- * (indices and ETFs). Rationale per segment is in docs/scenarios.md; the numbers are calibrated so
- * the historical presets (presets.ts) land near the documented event-window moves.
+ * (indices and ETFs). Each segment has a stated prior (judgement, rationale in docs/scenarios.md)
+ * and the exposures fitted to real event-window returns (calibrated.ts, by
+ * scripts/scenario-calibrate.ts), which are the defaults the model uses.
  */
 export type SegmentId =
   | "FOUNDRY"
@@ -32,73 +34,83 @@ export interface SegmentDefinition {
   readonly label: string;
   /** One-line why; the long form is in docs/scenarios.md. */
   readonly rationale: string;
+  /** Judgement before the real-data fit: the fit's ridge prior. */
+  readonly prior: ExposureVector;
+  /** Fitted to the real event table (calibrated.ts): the model's defaults. */
   readonly exposures: ExposureVector;
 }
 
 //                                   EXPORT  TARIFF  TAIWAN  POLICY  AI      CAPFLOW CNY
-export const SEGMENTS: Readonly<Record<SegmentId, SegmentDefinition>> = {
+const SEGMENT_PRIORS: Readonly<Record<SegmentId, Omit<SegmentDefinition, "exposures">>> = {
   FOUNDRY: {
     id: "FOUNDRY",
     label: "China foundry",
     rationale:
       "Directly hit by tool/export controls (SMIC, Hua Hong); big beneficiaries of self-sufficiency policy.",
-    exposures: vec([-0.03, -0.045, -0.04, 0.065, 0.05, -0.02, 0.008]),
+    prior: vec([-0.03, -0.045, -0.04, 0.065, 0.05, -0.02, 0.008]),
   },
   CHIP_DESIGN: {
     id: "CHIP_DESIGN",
     label: "China chip design",
     rationale:
       "Lose access to leading-edge foundry and EDA under controls; domestic AI accelerators gain from AI momentum.",
-    exposures: vec([-0.03, -0.045, -0.05, 0.065, 0.075, -0.02, 0.008]),
+    prior: vec([-0.03, -0.045, -0.05, 0.065, 0.075, -0.02, 0.008]),
   },
   EQUIPMENT: {
     id: "EQUIPMENT",
     label: "China semi equipment",
     rationale:
       "Controls cut both ways: lost foreign parts vs. domestic substitution demand; strongly policy-driven.",
-    exposures: vec([-0.015, -0.04, -0.045, 0.07, 0.045, -0.01, 0.008]),
+    prior: vec([-0.015, -0.04, -0.045, 0.07, 0.045, -0.01, 0.008]),
   },
   INTERNET: {
     id: "INTERNET",
     label: "China internet platforms",
     rationale:
       "Consumer- and policy-driven, heavily foreign-owned (ADR/HK flows); cloud arms need imported AI chips.",
-    exposures: vec([-0.012, -0.055, -0.05, 0.075, 0.06, -0.035, 0.01]),
+    prior: vec([-0.012, -0.055, -0.05, 0.075, 0.06, -0.035, 0.01]),
   },
   AI_SOFTWARE: {
     id: "AI_SOFTWARE",
     label: "China AI software",
     rationale: "Highest beta to AI momentum; compute-constrained by export controls.",
-    exposures: vec([-0.02, -0.05, -0.05, 0.07, 0.085, -0.03, 0.01]),
+    prior: vec([-0.02, -0.05, -0.05, 0.07, 0.085, -0.03, 0.01]),
   },
   EV_HARDWARE: {
     id: "EV_HARDWARE",
     label: "China EV / hardware",
     rationale: "Export-oriented hardware: most tariff-sensitive; consumer stimulus helps.",
-    exposures: vec([-0.008, -0.065, -0.055, 0.075, 0.03, -0.03, 0.012]),
+    prior: vec([-0.008, -0.065, -0.055, 0.075, 0.03, -0.03, 0.012]),
   },
   CHINA_BROAD: {
     id: "CHINA_BROAD",
     label: "China/HK broad market",
     rationale:
       "Banks, property, consumer in the Hang Seng Index: macro- and policy-driven, little AI exposure.",
-    exposures: vec([-0.003, -0.04, -0.045, 0.06, 0.01, -0.025, 0.01]),
+    prior: vec([-0.003, -0.04, -0.045, 0.06, 0.01, -0.025, 0.01]),
   },
   US_AI: {
     id: "US_AI",
     label: "US AI leaders",
     rationale:
       "Lose China revenue under controls, depend on Taiwan fabs; Chinese AI breakthroughs compete (DeepSeek).",
-    exposures: vec([-0.008, -0.04, -0.06, 0.003, -0.01, 0, 0.002]),
+    prior: vec([-0.008, -0.04, -0.06, 0.003, -0.01, 0, 0.002]),
   },
   NASDAQ: {
     id: "NASDAQ",
     label: "Nasdaq benchmark",
     rationale:
       "The comparison leg: tariff- and Taiwan-sensitive via supply chains, little direct China policy exposure.",
-    exposures: vec([-0.005, -0.035, -0.035, 0.003, 0.002, 0, 0.002]),
+    prior: vec([-0.005, -0.035, -0.035, 0.003, 0.002, 0, 0.002]),
   },
 };
+
+export const SEGMENTS: Readonly<Record<SegmentId, SegmentDefinition>> = Object.fromEntries(
+  Object.values(SEGMENT_PRIORS).map((d) => [
+    d.id,
+    { ...d, exposures: vec(CALIBRATED_EXPOSURES[d.id] as Parameters<typeof vec>[0]) },
+  ])
+) as Record<SegmentId, SegmentDefinition>;
 
 export type SegmentBlend = Readonly<Partial<Record<SegmentId, number>>>;
 
@@ -202,6 +214,7 @@ export const SYMBOL_SEGMENTS: Readonly<Record<string, SegmentId | SegmentBlend>>
   "^HSTECH": HSTECH_BLEND,
   "3033.HK": HSTECH_BLEND, // CSOP Hang Seng TECH ETF
   "3067.HK": HSTECH_BLEND, // iShares Hang Seng TECH ETF
+  KTEC: HSTECH_BLEND, // KraneShares Hang Seng TECH ETF (US-listed)
   HSI: HSI_BLEND,
   "^HSI": HSI_BLEND,
   "2800.HK": HSI_BLEND, // Tracker Fund of Hong Kong
@@ -218,6 +231,17 @@ export function blendExposures(blend: SegmentBlend): ExposureVector {
   const out = {} as Record<FactorId, number>;
   for (const id of FACTOR_IDS)
     out[id] = entries.reduce((s, [seg, w]) => s + (w / total) * SEGMENTS[seg].exposures[id], 0);
+  return out;
+}
+
+/** A symbol's segment weights (summing to 1), or undefined when unmapped. */
+export function segmentWeights(symbol: string): SegmentBlend | undefined {
+  const entry = SYMBOL_SEGMENTS[symbol.trim().toUpperCase()];
+  if (entry === undefined) return undefined;
+  if (typeof entry === "string") return { [entry]: 1 };
+  const total = Object.values(entry).reduce((s, w) => s + (w ?? 0), 0);
+  const out: Partial<Record<SegmentId, number>> = {};
+  for (const [seg, w] of Object.entries(entry) as [SegmentId, number][]) out[seg] = w / total;
   return out;
 }
 

@@ -1,122 +1,124 @@
+import { CALIBRATED_LEVELS } from "./calibrated";
+import { EventFigure, eventFigures, eventWindow, HEADLINE_SYMBOLS } from "./event-data";
 import { FactorId, neutralScenario, ScenarioLevels } from "./factors";
 
-/** A figure a historical preset is compared with (from public reporting of the event). */
-export interface EpisodeFigure {
-  /** Canonical symbol of the instrument (^HSTECH, 0981.HK, ^NDX, ...): default exposures and history. */
-  readonly symbol: string;
-  readonly label: string;
-  /** Move over the event window, decimal (−0.0398 = −3.98 %). */
-  readonly move: number;
-  /** True when the figure still has to be checked against exchange data. */
-  readonly toVerify: boolean;
-}
+type Shocks = Partial<Record<FactorId, number>>;
 
 export interface ScenarioPreset {
   readonly id: string;
   readonly name: string;
-  readonly kind: "historical" | "hypothetical";
+  /** Historical presets are fitted to a real event; illustrative ones are judgement only. */
+  readonly kind: "historical" | "illustrative";
   readonly description: string;
-  /** Factor levels; factors not listed stay at 0. */
-  readonly shocks: Partial<Record<FactorId, number>>;
-  /** Historical presets: event window (ISO dates, close to close) for re-estimation. */
+  /** Factor levels the preset applies (historical: fitted to the event's real returns). */
+  readonly shocks: Shocks;
+  /** Historical: the levels stated before the fit (its prior, and the out-of-sample input). */
+  readonly prior?: Shocks;
+  /** Historical: the factors whose level the fit may move; the others anchor the scale. */
+  readonly free?: readonly FactorId[];
+  /** Historical: event window (ISO dates, close to close). */
   readonly window?: { readonly start: string; readonly end: string };
-  readonly figures?: readonly EpisodeFigure[];
+  /** Historical: real moves of the headline instruments over the window. */
+  readonly figures?: readonly EventFigure[];
 }
 
-const SOURCE_NOTE =
-  "Figures: public reporting of the event; measured moves are in the event table (docs/scenarios.md).";
+interface HistoricalSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly prior: Shocks;
+  readonly free: readonly FactorId[];
+}
+
+/** Drops zero levels, so a preset lists only the factors it moves. */
+function nonZero(levels: Shocks): Shocks {
+  return Object.fromEntries(Object.entries(levels).filter(([, v]) => v !== 0));
+}
+
+function historical(spec: HistoricalSpec): ScenarioPreset {
+  const window = eventWindow(spec.id);
+  if (!window) throw new Error(`${spec.id} has no window in the event table`);
+  return {
+    ...spec,
+    kind: "historical",
+    shocks: nonZero(CALIBRATED_LEVELS[spec.id] ?? spec.prior),
+    window,
+    figures: eventFigures(spec.id, HEADLINE_SYMBOLS),
+  };
+}
 
 /** Presets, historical first. Ids are stable (the pane's picker and docs use them). */
 export const PRESETS: readonly ScenarioPreset[] = [
-  {
+  historical({
+    id: "TAIWAN_DRILLS_2022",
+    name: "Taiwan Strait drills (Aug 2022)",
+    description:
+      "The US House Speaker's visit to Taipei (2022-08-02) and the PLA's live-fire drills around Taiwan from 2022-08-04: Taiwan tension +1 (large drills).",
+    prior: { TAIWAN: 1 },
+    free: [],
+  }),
+  historical({
     id: "EXPORT_CONTROLS_2022",
     name: "US chip export controls (Oct 2022)",
-    kind: "historical",
     description:
-      "BIS rules of 2022-10-07 on advanced chips and tools; first Hong Kong session 2022-10-10. " +
-      SOURCE_NOTE,
-    shocks: { EXPORT_CONTROLS: 2, CAPITAL_FLOWS: 0.5 },
-    window: { start: "2022-10-07", end: "2022-10-10" },
-    figures: [
-      { symbol: "^HSTECH", label: "Hang Seng TECH", move: -0.0398, toVerify: true },
-      { symbol: "1347.HK", label: "Hua Hong Semiconductor", move: -0.094, toVerify: true },
-      { symbol: "0981.HK", label: "SMIC", move: -0.0395, toVerify: true },
-      // Nasdaq-100 on 2022-10-10: about −1 % (recollection of public reporting; to verify).
-      { symbol: "^NDX", label: "Nasdaq-100", move: -0.01, toVerify: true },
-    ],
-  },
-  {
-    id: "DEEPSEEK_2025",
-    name: "DeepSeek re-rating (Jan–Feb 2025)",
-    kind: "historical",
-    description:
-      "Chinese AI re-rating after DeepSeek-R1; Hang Seng TECH in a bull market (> 20 % off its January low) by 2025-02-07, about +25 % over the month vs roughly +4 % for the Nasdaq-100. " +
-      SOURCE_NOTE,
-    shocks: { AI_MOMENTUM: 3, TARIFFS: -1, CAPITAL_FLOWS: -1 },
-    window: { start: "2025-01-13", end: "2025-02-14" },
-    figures: [
-      { symbol: "^HSTECH", label: "Hang Seng TECH", move: 0.25, toVerify: true },
-      { symbol: "^NDX", label: "Nasdaq-100", move: 0.04, toVerify: true },
-    ],
-  },
-  {
-    id: "LIBERATION_DAY_2025",
-    name: "'Liberation Day' tariffs (Apr 2025)",
-    kind: "historical",
-    description:
-      "US reciprocal tariffs announced 2025-04-02; Hong Kong (closed 2025-04-04) fell on 2025-04-07: Hang Seng TECH −17.2 %, Hang Seng Index −13.2 %, with a partial rebound on the 90-day pause (2025-04-09). " +
-      SOURCE_NOTE,
-    shocks: { TARIFFS: 3, TAIWAN: 0.25 },
-    window: { start: "2025-04-02", end: "2025-04-07" },
-    figures: [
-      { symbol: "^HSTECH", label: "Hang Seng TECH (2025-04-07)", move: -0.172, toVerify: true },
-      { symbol: "^HSI", label: "Hang Seng Index (2025-04-07)", move: -0.132, toVerify: true },
-      // Nasdaq-100 over 2025-04-02 → 04-07: about −11 % (04-03 and 04-04 falls; recollection, to verify).
-      { symbol: "^NDX", label: "Nasdaq-100 (same window)", move: -0.11, toVerify: true },
-    ],
-  },
-  {
+      "BIS rules of 2022-10-07 on advanced chips and tools; first Hong Kong session 2022-10-10 (SMIC −4.0 %).",
+    prior: { EXPORT_CONTROLS: 2, CAPITAL_FLOWS: 0.5 },
+    free: [],
+  }),
+  historical({
     id: "STIMULUS_SEPT_2024",
     name: "Beijing stimulus (Sept 2024)",
-    kind: "historical",
     description:
-      "PBoC package of 2024-09-24 and the 2024-09-26 Politburo meeting: double-digit Hong Kong tech rallies within days. " +
-      SOURCE_NOTE,
-    shocks: { POLICY_SUPPORT: 3, CAPITAL_FLOWS: -1, CNY: 0.5 },
-    window: { start: "2024-09-23", end: "2024-10-02" },
-    figures: [
-      // Public reporting: "double-digit rallies within days"; +20 % is the order used here.
-      { symbol: "^HSTECH", label: "Hang Seng TECH", move: 0.2, toVerify: true },
-      { symbol: "^NDX", label: "Nasdaq-100", move: 0.01, toVerify: true },
-    ],
-  },
-  {
+      "PBoC package of 2024-09-24 and the 2024-09-26 Politburo meeting: Hong Kong tech rallied by about a third in seven sessions (Hang Seng TECH tracker +36 %).",
+    prior: { POLICY_SUPPORT: 3, CAPITAL_FLOWS: -1, CNY: 0.5 },
+    free: [],
+  }),
+  historical({
     id: "STIMULUS_DEC_2024",
     name: "Politburo easing signal (Dec 2024)",
-    kind: "historical",
     description:
-      "2024-12-09 Politburo pledge of 'moderately loose' monetary policy and more proactive fiscal policy. Public commentary grouped it with September's double-digit rallies; the Hong Kong move was smaller.",
-    shocks: { POLICY_SUPPORT: 1.5, CAPITAL_FLOWS: -0.5 },
-    window: { start: "2024-12-06", end: "2024-12-10" },
-    figures: [
-      { symbol: "^HSTECH", label: "Hang Seng TECH", move: 0.1, toVerify: true },
-      { symbol: "^NDX", label: "Nasdaq-100", move: 0.0, toVerify: true },
-    ],
-  },
+      "2024-12-09 Politburo pledge of 'moderately loose' monetary policy and more proactive fiscal policy; a far smaller move than September's (Hang Seng TECH tracker +3 %), so the fit gives it a much lower policy level.",
+    prior: { POLICY_SUPPORT: 1.5, CAPITAL_FLOWS: -0.5 },
+    free: ["POLICY_SUPPORT"],
+  }),
+  historical({
+    id: "DEEPSEEK_2025",
+    name: "DeepSeek re-rating (Jan–Feb 2025)",
+    description:
+      "Chinese AI re-rating after DeepSeek-R1: Hang Seng TECH tracker +31 % from 2025-01-13 to 2025-02-14, Nasdaq-100 +6 %.",
+    prior: { AI_MOMENTUM: 3, TARIFFS: -1, CAPITAL_FLOWS: -1 },
+    free: ["TARIFFS"],
+  }),
+  historical({
+    id: "LIBERATION_DAY_2025",
+    name: "'Liberation Day' tariffs (Apr 2025)",
+    description:
+      "US reciprocal tariffs announced 2025-04-02; Hong Kong (closed 2025-04-04) fell on 2025-04-07. Close of 04-02 to close of 04-07: Hang Seng TECH tracker −16 %, Nasdaq-100 −11 %.",
+    prior: { TARIFFS: 3, TAIWAN: 0.25 },
+    free: ["TAIWAN"],
+  }),
+  historical({
+    id: "TRADE_TRUCE_2025",
+    name: "US–China Geneva truce (May 2025)",
+    description:
+      "The 2025-05-12 Geneva agreement cutting tariffs for 90 days (truce, cuts): close of 05-09 to close of 05-13.",
+    prior: { TARIFFS: -2 },
+    free: ["TARIFFS"],
+  }),
   {
     id: "TAIWAN_BLOCKADE",
-    name: "Taiwan blockade (hypothetical)",
-    kind: "hypothetical",
+    name: "Taiwan blockade (illustrative)",
+    kind: "illustrative",
     description:
-      "A PLA blockade of Taiwan with sweeping Western sanctions: Taiwan +3, export controls +3, tariffs +2, capital-flow risk +3, CNY 2 % weaker.",
+      "Illustrative, not fitted to an event: a PLA blockade of Taiwan with sweeping Western sanctions: Taiwan +3, export controls +3, tariffs +2, capital-flow risk +3, CNY 2 % weaker.",
     shocks: { TAIWAN: 3, EXPORT_CONTROLS: 3, TARIFFS: 2, CAPITAL_FLOWS: 3, CNY: -2 },
   },
   {
     id: "BROAD_EASING",
-    name: "Broad easing (hypothetical)",
-    kind: "hypothetical",
+    name: "Broad easing (illustrative)",
+    kind: "illustrative",
     description:
-      "A grand bargain: strong Beijing stimulus, tariff truce, eased chip licences, calmer Strait, foreign inflows, CNY 1 % stronger.",
+      "Illustrative, not fitted to an event: a grand bargain: strong Beijing stimulus, tariff truce, eased chip licences, calmer Strait, foreign inflows, CNY 1 % stronger.",
     shocks: {
       POLICY_SUPPORT: 2,
       TARIFFS: -2,
@@ -137,4 +139,9 @@ export function findPreset(id: string): ScenarioPreset | undefined {
 /** The full level set of a preset (unlisted factors at 0). */
 export function presetLevels(preset: ScenarioPreset): ScenarioLevels {
   return { ...neutralScenario(), ...preset.shocks };
+}
+
+/** The full prior level set of a historical preset (its stated levels before the fit). */
+export function presetPriorLevels(preset: ScenarioPreset): ScenarioLevels {
+  return { ...neutralScenario(), ...(preset.prior ?? preset.shocks) };
 }

@@ -24,6 +24,7 @@ import {
 import { DEFAULT_BENCHMARK, getPresetBasket, PRESET_BASKETS } from "../../data/baskets";
 import { FactorSlider } from "./FactorSlider";
 import { GprPanel } from "./GprPanel";
+import { CalibrationErrors } from "./CalibrationErrors";
 import { PresetCalibration } from "./PresetCalibration";
 import { ScenarioResults } from "./ScenarioResults";
 import { writeExposureTemplate } from "./scenario-workbook";
@@ -115,6 +116,7 @@ export function ScenarioTab(): React.JSX.Element {
       </div>
       {preset && <Caption1>{preset.description}</Caption1>}
       {preset && <PresetCalibration preset={preset} />}
+      {preset?.kind === "historical" && <CalibrationErrors />}
       <div className={styles.sliders}>
         {FACTORS.map((f) => (
           <FactorSlider
