@@ -1,8 +1,8 @@
 /**
  * Switching source and refreshing, as a user does it: formulas already in the workbook move to the
  * new source without being retyped (Settings -> Save), and "Refresh data" re-fetches when the
- * source's data changed. The provider in the refresh flow is served by the test itself (page.route
- * answers the provider's URLs in the browser; nothing leaves the machine).
+ * source's data changed. The refresh flow uses FMP through a proxy base URL typed in Settings; the
+ * test itself answers that URL (page.route, inside the browser; nothing leaves the machine).
  */
 const { describe, it, before, after } = require("node:test");
 const assert = require("node:assert/strict");
@@ -85,7 +85,7 @@ describe("switching source and refreshing", () => {
   it("Refresh data fetches again when the source's data changed; a plain recalculation does not", async () => {
     let close = 200;
     const served = [];
-    await s.page.route("https://financialmodelingprep.com/**", (route) => {
+    await s.page.route("https://prices.example.test/**", (route) => {
       const url = new URL(route.request().url());
       served.push(url.pathname);
       if (!url.pathname.includes("historical-price-eod"))
@@ -108,7 +108,8 @@ describe("switching source and refreshing", () => {
       });
     });
     await pane.getByLabel("Data provider").selectOption("fmp");
-    await pane.getByLabel("API key").fill("e2e-test-key-0000");
+    // No key: the organisation's gateway (answered by this test) adds it.
+    await pane.getByLabel("Proxy base URL").fill("https://prices.example.test/fmp");
     await pane.getByRole("button", { name: "Save settings" }).click();
     await eventually(
       () => cell(PRICE_CELL),
@@ -134,7 +135,10 @@ describe("switching source and refreshing", () => {
       (v) => v === 250,
       { what: "price after Refresh" }
     );
-    assert.ok(served.some((p) => p.includes("historical-price-eod")));
+    assert.ok(
+      served.every((p) => p.startsWith("/fmp/stable/")),
+      served.join(", ")
+    );
     assert.deepEqual(s.external, [], "no request left the machine");
   });
 });

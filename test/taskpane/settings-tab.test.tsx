@@ -76,16 +76,20 @@ describe("Settings tab", () => {
     expect(configured).toEqual([]);
   });
 
-  it("tests the connection, shows the cache size and clears it", async () => {
+  it("tests the form's source without touching the data in force; shows and clears the cache", async () => {
     const { current } = setup();
     const user = userEvent.setup();
     expect(screen.getByText("Cached series: 0")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Test connection" }));
     expect(
-      await screen.findByText(/Connected to demo \(synthetic\): \d+ closes of \^NDX received/)
+      await screen.findByText(
+        /^Connected: asked Demo \(synthetic, built in\) for the daily history of \^NDX from 2025-06-16 to 2025-06-30; \d+ closes came back, the last on 2025-06-\d\d \(synthetic data\)\.$/
+      )
     ).toBeTruthy();
-    expect(current().cachedSeriesCount).toBe(1);
-    expect(screen.getByText("Cached series: 1")).toBeTruthy();
+    expect(current().cachedSeriesCount).toBe(0);
+    await current().getHistory("^NDX", dayFromIso("2025-06-01"), dayFromIso("2025-06-30"));
+    await user.click(screen.getByRole("button", { name: "Test connection" }));
+    expect(await screen.findByText("Cached series: 1")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Clear cache" }));
     expect(await screen.findByText("Cached series: 0")).toBeTruthy();
     expect(

@@ -16,7 +16,7 @@ import { getMarketData } from "../../data/market-data";
 import { sourceNote } from "../../data/source-labels";
 import { readFilesAsText } from "../import/read-files";
 import { describeRecalc } from "../refresh/refresh-data";
-import { PROVIDERS, SettingsService } from "./settings-service";
+import { PROVIDERS, SettingsForm, SettingsService } from "./settings-service";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -37,6 +37,7 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
   const [provider, setProvider] = React.useState<ProviderId>("demo");
   const [keyInput, setKeyInput] = React.useState("");
   const [keyHint, setKeyHint] = React.useState<string | undefined>();
+  const [proxyInput, setProxyInput] = React.useState("");
   const [files, setFiles] = React.useState<FileList | null>(null);
   const [notice, setNotice] = React.useState<Notice>();
   const [cacheSize, setCacheSize] = React.useState(() => service.cacheSize());
@@ -54,19 +55,23 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
   React.useEffect(() => {
     let live = true;
     service.keyHint(provider).then((h) => live && setKeyHint(h));
+    service.proxyUrl(provider).then((u) => live && setProxyInput(u));
     return () => {
       live = false;
     };
   }, [service, provider]);
 
+  const form = async (): Promise<SettingsForm> => ({
+    provider,
+    key: keyInput,
+    proxyBaseUrl: proxyInput,
+    csvFiles: provider === "csv" ? await readFilesAsText(files) : undefined,
+  });
+
   const save = async (): Promise<void> => {
     setBusy(true);
     try {
-      const { refresh } = await service.save(
-        { provider },
-        keyInput,
-        provider === "csv" ? await readFilesAsText(files) : undefined
-      );
+      const { refresh } = await service.save(await form());
       setKeyInput("");
       setKeyHint(await service.keyHint(provider));
       setCacheSize(service.cacheSize());
@@ -84,7 +89,7 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
   const test = async (): Promise<void> => {
     setBusy(true);
     setNotice({ intent: "info", text: "Testing the connection…" });
-    const r = await service.testConnection();
+    const r = await service.testConnection(await form());
     setNotice({ intent: r.ok ? "success" : "error", text: r.message });
     setCacheSize(service.cacheSize());
     setBusy(false);
@@ -138,6 +143,20 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
             autoComplete="off"
             value={keyInput}
             onChange={(_, d) => setKeyInput(d.value)}
+          />
+        </Field>
+      )}
+      {needsKey && (
+        <Field
+          label="Proxy base URL"
+          hint="Optional: your organisation's gateway to this provider (https only; it may add the key). Kept with the key, never in the workbook."
+        >
+          <Input
+            type="url"
+            autoComplete="off"
+            placeholder="https://"
+            value={proxyInput}
+            onChange={(_, d) => setProxyInput(d.value)}
           />
         </Field>
       )}

@@ -9,20 +9,29 @@ import { getMarketData, MarketData } from "../../data/market-data";
 import { dropCacheAndRecalculate, Recalculate, RefreshReport } from "../refresh/refresh-data";
 import { recalculateAllFormulas } from "../refresh/recalculate";
 import { KeyValueStore, maskKey } from "./settings-store";
+import { ConnectionResult, Probe, testConnection } from "./connection-test";
+import { PROVIDERS } from "./providers";
+import { parseProxyBaseUrl } from "../../data/http/proxy-url";
 
 const SETTINGS_KEY = "cntech:settings:v1";
 const keyName = (provider: ProviderId): string => `cntech:apikey:${provider}`;
+const proxyName = (provider: ProviderId): string => `cntech:proxyurl:${provider}`;
 
-export const PROVIDERS: readonly { id: ProviderId; label: string; needsKey: boolean }[] = [
-  { id: "demo", label: "Demo (synthetic, built in)", needsKey: false },
-  { id: "fmp", label: "Financial Modeling Prep", needsKey: true },
-  { id: "eodhd", label: "EODHD", needsKey: true },
-  { id: "csv", label: "CSV files", needsKey: false },
-];
+export { PROVIDERS } from "./providers";
 
 export interface SavedSettings {
   readonly provider: ProviderId;
+}
+
+/** What the Settings form shows (saved or not). */
+export interface SettingsForm {
+  readonly provider: ProviderId;
+  /** A key typed in the form; empty means the saved one. */
+  readonly key?: string;
+  /** The proxy base URL field; empty means none. */
   readonly proxyBaseUrl?: string;
+  /** For CSV: the chosen files' names and text. */
+  readonly csvFiles?: ReadonlyArray<{ name: string; text: string }>;
 }
 
 export interface SettingsDeps {
@@ -35,6 +44,8 @@ export interface SettingsDeps {
   readonly today?: () => number;
   /** Makes Excel re-run every formula (default recalculateAllFormulas). */
   readonly recalculate?: Recalculate;
+  /** Builds the throwaway service Test connection talks to. */
+  readonly probe?: Probe;
 }
 
 /** What Save did: the service now in force, and the previous source's cache dropped + recalculation. */
@@ -78,35 +89,51 @@ export class SettingsService {
     return key ? maskKey(key) : undefined;
   }
 
+  /** The saved proxy base URL of a provider ("" when none), to fill the form. */
+  async proxyUrl(provider: ProviderId): Promise<string> {
+    return (await this.deps.store.getItem(proxyName(provider))) ?? "";
+  }
+
   /**
-   * Saves the choice (and a new key when given), then applies it: the previous source's cached data
-   * is dropped (its keys only) and Excel recalculates every formula, so existing CNTECH cells move to
-   * the new source without being retyped. A provider that needs a key and has none fails with a
-   * plain message and nothing is changed.
+   * The provider config the form describes (a typed key, else the saved one); throws a plain
+   * sentence when something is missing or the proxy URL is not https.
    */
-  async save(
-    settings: SavedSettings,
-    newKey?: string,
-    csvFiles?: ReadonlyArray<{ name: string; text: string }>
-  ): Promise<SaveOutcome> {
-    const key =
-      newKey?.trim() || (await this.deps.store.getItem(keyName(settings.provider))) || undefined;
-    const needsKey = PROVIDERS.find((p) => p.id === settings.provider)?.needsKey;
-    if (needsKey && !key && !settings.proxyBaseUrl)
-      throw new Error(
-        "Enter an API key for this provider (or a proxy URL that adds it), then save."
-      );
-    if (settings.provider === "csv" && !csvFiles?.length)
-      throw new Error("Choose one or more CSV files, then save.");
+  async configFor(form: SettingsForm): Promise<MarketDataConfig> {
+    const needsKey = PROVIDERS.find((p) => p.id === form.provider)?.needsKey ?? false;
+    const proxyBaseUrl = needsKey ? parseProxyBaseUrl(form.proxyBaseUrl) : undefined;
+    const key = needsKey
+      ? form.key?.trim() || (await this.deps.store.getItem(keyName(form.provider))) || undefined
+      : undefined;
+    if (needsKey && !key && !proxyBaseUrl)
+      throw new Error("Enter an API key for this provider (or a proxy URL that adds it).");
+    if (form.provider === "csv" && !form.csvFiles?.length)
+      throw new Error("Choose one or more CSV files.");
+    return { provider: form.provider, apiKey: key, proxyBaseUrl, csvFiles: form.csvFiles };
+  }
+
+  /**
+   * Saves the form (a new key and the proxy URL in the settings store, never in the workbook), then
+   * applies it: the previous source's cached data is dropped (its keys only) and Excel recalculates
+   * every formula, so existing CNTECH cells move to the new source without being retyped. A form
+   * that is incomplete fails with a plain message and nothing is changed.
+   */
+  async save(form: SettingsForm): Promise<SaveOutcome> {
+    let config: MarketDataConfig;
+    try {
+      config = await this.configFor(form);
+    } catch (e) {
+      throw new Error(`${(e as Error).message.replace(/\.$/, "")}, then save.`);
+    }
     const previous = this.current();
-    const service = this.configure({
-      provider: settings.provider,
-      apiKey: needsKey ? key : undefined,
-      proxyBaseUrl: settings.proxyBaseUrl,
-      csvFiles,
-    });
-    if (newKey?.trim()) await this.deps.store.setItem(keyName(settings.provider), newKey.trim());
-    await this.deps.store.setItem(SETTINGS_KEY, JSON.stringify(settings));
+    const service = this.configure(config);
+    const provider = form.provider;
+    if (form.key?.trim() && config.apiKey)
+      await this.deps.store.setItem(keyName(provider), config.apiKey);
+    if (config.proxyBaseUrl)
+      await this.deps.store.setItem(proxyName(provider), config.proxyBaseUrl);
+    else if (PROVIDERS.find((p) => p.id === provider)?.needsKey)
+      await this.deps.store.removeItem(proxyName(provider));
+    await this.deps.store.setItem(SETTINGS_KEY, JSON.stringify({ provider }));
     const refresh = await dropCacheAndRecalculate(previous, this.recalculate);
     return { service, refresh };
   }
@@ -130,30 +157,25 @@ export class SettingsService {
     const saved = await this.load();
     if (saved.provider === "demo" || saved.provider === "csv") return { provider: "demo" };
     try {
-      await this.save(saved);
+      await this.save({
+        provider: saved.provider,
+        proxyBaseUrl: await this.proxyUrl(saved.provider),
+      });
       return saved;
     } catch {
       return { provider: "demo" };
     }
   }
 
-  /** Asks the current provider for two weeks of the Nasdaq-100; a plain sentence either way. */
-  async testConnection(symbol = "^NDX"): Promise<{ ok: boolean; message: string }> {
-    const md = this.current();
-    const today = this.today();
+  /** Tests what the form shows (unsaved values included); a plain sentence either way. */
+  async testConnection(form: SettingsForm): Promise<ConnectionResult> {
+    let config: MarketDataConfig;
     try {
-      const h = await md.getHistory(symbol, today - 14, today);
-      const n = h.series.dates.length;
-      return {
-        ok: true,
-        message: `Connected to ${md.providerName}: ${n} closes of ${symbol} received (data as of ${h.provenance.asOf}${h.provenance.synthetic ? ", synthetic" : ""}).`,
-      };
+      config = await this.configFor(form);
     } catch (e) {
-      return {
-        ok: false,
-        message: `Could not get data from ${md.providerName}: ${(e as Error).message}. Check the API key and your network, then test again.`,
-      };
+      return { ok: false, message: `${(e as Error).message.replace(/\.$/, "")}, then test again.` };
     }
+    return testConnection(config, this.today(), this.deps.probe);
   }
 
   cacheSize(): number {
