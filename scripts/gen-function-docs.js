@@ -135,6 +135,10 @@ const GUIDE = `## Arguments
   the last close on or before \`start\` to the last close on or before \`end\` (default: the latest close).
 - **Currencies**: USD (default), HKD, CNY (CNH is treated as CNY). Local prices are converted with the
   data source's FX at each close; a spread measures both sides in the same currency.
+- **One argument order**: every window function takes \`(symbols, start, [end], [currency], …)\`, its
+  own options after the currency: \`=CNTECH.BETA("HSTECH", "2025-01-02", , "HKD", "^NDX")\`. A point
+  function keeps the currency 4th too (\`PRICE(symbol, [date], [field], [currency])\`), and
+  \`FX(base, quote, [date])\` takes two currencies (a pair in one text, \`"USD/HKD"\`, still works).
 - **Omitted optional arguments** take their defaults; words (\`units\`, \`kind\`, \`field\`, \`frequency\`)
   are case-insensitive.
 

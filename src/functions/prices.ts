@@ -85,9 +85,9 @@ export function cntechPrice(
  * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols: one column per symbol in the result.
  * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
  * @param [end] End date (default: the latest available close).
+ * @param [currency] "USD", "HKD" or "CNY" (default: each symbol's own trading currency).
  * @param [frequency] "daily" (default), "weekly" or "monthly" (last close of each period).
  * @param [field] "close" (default) or "adjclose" (adjusted for dividends and splits).
- * @param [currency] "USD", "HKD" or "CNY" (default: each symbol's own trading currency).
  * @param invocation Cancellation handle supplied by Excel.
  * @returns A table: header row, then one row per date; a symbol that failed shows its error in its column.
  */
@@ -95,9 +95,9 @@ export function cntechHistory(
   symbols: unknown[][],
   start: unknown,
   end: unknown,
+  currency: unknown,
   frequency: unknown,
   field: unknown,
-  currency: unknown,
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<unknown[][]> {
   return excelCall(async () => {
@@ -126,34 +126,61 @@ export function cntechHistory(
 }
 
 /** "USD/HKD", "USDHKD", "usd-hkd" → ["USD", "HKD"] (CNH counts as CNY). */
-export function parsePair(value: unknown): [string, string] {
-  const text = parseRequiredText(value, "pair").toUpperCase();
+export function parsePair(value: unknown, argName = "pair"): [string, string] {
+  const text = parseRequiredText(value, argName).toUpperCase();
   const m = /^([A-Z]{3})\s*[/.\-_ ]?\s*([A-Z]{3})$/.exec(text);
-  if (!m) throw invalidValue(`pair: "${text}" is not a currency pair like "USD/HKD"`);
+  if (!m) throw invalidValue(`${argName}: "${text}" is not a currency pair like "USD/HKD"`);
   return [normalizeCurrency(m[1]), normalizeCurrency(m[2])];
 }
 
 /**
- * Exchange rate of a currency pair on a date: units of the second currency per one unit of the first (the last fixing on or before the date).
+ * FX's arguments: (base, quote, [date]); a pair in one text ("USD/HKD") is still accepted as the
+ * first argument, followed by the date (in the second or the third place).
+ */
+export function parseFxArgs(
+  base: unknown,
+  quote: unknown,
+  date: unknown
+): { base: string; quote: string; day: DayNumber | undefined } {
+  const first = parseRequiredText(base, "base");
+  if (/^[A-Za-z]{3}$/.test(first)) {
+    const q = parseRequiredText(quote, "quote");
+    return {
+      base: normalizeCurrency(first),
+      quote: normalizeCurrency(q),
+      day: parseOptionalDate(date, "date"),
+    };
+  }
+  const [b, q] = parsePair(first, "base");
+  if (!isOmitted(quote) && !isOmitted(date))
+    throw invalidValue(
+      `quote: "${String(quote)}" given, but "${first}" already names both currencies`
+    );
+  return { base: b, quote: q, day: parseOptionalDate(isOmitted(date) ? quote : date, "date") };
+}
+
+/**
+ * Exchange rate on a date: units of the quote currency per one unit of the base currency (the last fixing on or before the date).
  * @customfunction FX
  * @helpurl https://localhost:3000/README.md#cntechfx
  * @cancelable
- * @param pair Currency pair, e.g. "USD/HKD", "USDCNY" or "HKD/USD".
+ * @param base Base currency, e.g. "USD" (a pair such as "USD/HKD" is also accepted, then leave quote empty or put the date there).
+ * @param [quote] Quote currency, e.g. "HKD": "USD", "HKD" or "CNY" (CNH counts as CNY).
  * @param [date] Date (default: the latest fixing): an Excel date, DATE(), or "YYYY-MM-DD".
  * @param invocation Cancellation handle supplied by Excel.
  * @returns Units of the quote currency per one unit of the base currency.
  */
 export function cntechFx(
-  pair: unknown,
+  base: unknown,
+  quote: unknown,
   date: unknown,
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<number> {
   return excelCall(async () => {
     const signal = cancelSignal(invocation);
-    const [base, quote] = parsePair(pair);
-    const day = parseOptionalDate(date, "date");
-    const to = day ?? today();
-    const fx = await getMarketData().getFx(base, quote, to - 14, to, { signal });
-    return finiteOrThrow(valueOn(fx.series, fx.series.close, day), "exchange rate");
+    const args = parseFxArgs(base, quote, date);
+    const to = args.day ?? today();
+    const fx = await getMarketData().getFx(args.base, args.quote, to - 14, to, { signal });
+    return finiteOrThrow(valueOn(fx.series, fx.series.close, args.day), "exchange rate");
   });
 }

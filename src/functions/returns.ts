@@ -54,9 +54,9 @@ export function cntechReturn(
  * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols (and weights).
  * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
  * @param [end] End date (default: the latest available close).
+ * @param [currency] Currency both returns are measured in: "USD" (default), "HKD" or "CNY".
  * @param [benchmark] Benchmark symbol or preset (default "^NDX", the Nasdaq-100 price index).
  * @param [units] "pct" (default, decimal difference), "bps" (basis points) or "log" (log-return difference).
- * @param [currency] Currency both returns are measured in: "USD" (default), "HKD" or "CNY".
  * @param invocation Cancellation handle supplied by Excel.
  * @returns Basket return minus benchmark return, in the units asked for.
  */
@@ -64,9 +64,9 @@ export function cntechSpreadNasdaq(
   symbols: unknown[][],
   start: unknown,
   end: unknown,
+  currency: unknown,
   benchmark: unknown,
   units: unknown,
-  currency: unknown,
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<number> {
   return excelCall(async () => {

@@ -42,8 +42,8 @@ export function cntechVol(
  * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols (and weights).
  * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
  * @param [end] End date (default: the latest available close).
- * @param [benchmark] Benchmark symbol or preset (default "^NDX").
  * @param [currency] Currency both series are measured in: "USD" (default), "HKD" or "CNY".
+ * @param [benchmark] Benchmark symbol or preset (default "^NDX").
  * @param invocation Cancellation handle supplied by Excel.
  * @returns Beta: covariance with the benchmark over the benchmark's variance.
  */
@@ -51,8 +51,8 @@ export function cntechBeta(
   symbols: unknown[][],
   start: unknown,
   end: unknown,
-  benchmark: unknown,
   currency: unknown,
+  benchmark: unknown,
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<number> {
   return benchmarkRisk(
@@ -71,8 +71,8 @@ export function cntechBeta(
  * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols (and weights).
  * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
  * @param [end] End date (default: the latest available close).
- * @param [benchmark] Benchmark symbol or preset (default "^NDX").
  * @param [currency] Currency both series are measured in: "USD" (default), "HKD" or "CNY".
+ * @param [benchmark] Benchmark symbol or preset (default "^NDX").
  * @param invocation Cancellation handle supplied by Excel.
  * @returns Pearson correlation, between -1 and 1.
  */
@@ -80,8 +80,8 @@ export function cntechCorr(
   symbols: unknown[][],
   start: unknown,
   end: unknown,
-  benchmark: unknown,
   currency: unknown,
+  benchmark: unknown,
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<number> {
   return benchmarkRisk(
@@ -100,8 +100,8 @@ export function cntechCorr(
  * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols (and weights).
  * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
  * @param [end] End date (default: the latest available close).
- * @param [benchmark] Benchmark symbol or preset (default "^NDX").
  * @param [currency] Currency both series are measured in: "USD" (default), "HKD" or "CNY".
+ * @param [benchmark] Benchmark symbol or preset (default "^NDX").
  * @param invocation Cancellation handle supplied by Excel.
  * @returns Tracking error as a decimal.
  */
@@ -109,8 +109,8 @@ export function cntechTe(
   symbols: unknown[][],
   start: unknown,
   end: unknown,
-  benchmark: unknown,
   currency: unknown,
+  benchmark: unknown,
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<number> {
   return benchmarkRisk(
@@ -129,8 +129,8 @@ export function cntechTe(
  * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols (and weights).
  * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
  * @param [end] End date (default: the latest available close).
- * @param [benchmark] Benchmark symbol or preset (default "^NDX").
  * @param [currency] Currency both series are measured in: "USD" (default), "HKD" or "CNY".
+ * @param [benchmark] Benchmark symbol or preset (default "^NDX").
  * @param invocation Cancellation handle supplied by Excel.
  * @returns Information ratio.
  */
@@ -138,8 +138,8 @@ export function cntechIr(
   symbols: unknown[][],
   start: unknown,
   end: unknown,
-  benchmark: unknown,
   currency: unknown,
+  benchmark: unknown,
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<number> {
   return benchmarkRisk(
@@ -185,8 +185,8 @@ export function cntechMaxdd(
  * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols (and weights).
  * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
  * @param [end] End date (default: the latest available close).
- * @param [risk_free] Annual risk-free rate as a decimal (default 0; 0.04 = 4 %).
  * @param [currency] Currency the returns are measured in: "USD" (default), "HKD" or "CNY".
+ * @param [risk_free] Annual risk-free rate as a decimal (default 0; 0.04 = 4 %).
  * @param invocation Cancellation handle supplied by Excel.
  * @returns Sharpe ratio.
  */
@@ -194,8 +194,8 @@ export function cntechSharpe(
   symbols: unknown[][],
   start: unknown,
   end: unknown,
-  risk_free: unknown,
   currency: unknown,
+  risk_free: unknown,
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<number> {
   let rf = 0;

@@ -46,6 +46,7 @@ describe("cntech CLI", () => {
       "2025-01-02",
       "2025-06-30",
       null,
+      null,
       "bps",
     ]);
     expect(parsed.function).toBe("SPREAD.NASDAQ");

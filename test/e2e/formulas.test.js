@@ -67,6 +67,16 @@ describe("workbench formulas", () => {
     );
   });
 
+  it("takes the currency 4th and FX as (base, quote, date), the old pair text still accepted", async () => {
+    await typeInto(s.page, "G5", '=CNTECH.BETA("0700.HK",B5,B6,"HKD","^NDX")');
+    await typeInto(s.page, "G6", '=CNTECH.BETA("0700.HK",B5,B6,"USD","^NDX")');
+    await typeInto(s.page, "G7", '=CNTECH.FX("USD","HKD",B6)=CNTECH.FX("USD/HKD",B6)');
+    const hkd = shownNumber(await cellText(s.page, "G5"));
+    const usd = shownNumber(await cellText(s.page, "G6"));
+    assert.ok(Number.isFinite(hkd) && Number.isFinite(usd), `G5 ${hkd}, G6 ${usd}`);
+    assert.equal(await cellText(s.page, "G7"), "TRUE");
+  });
+
   it("recalculates dependents when an input cell changes", async () => {
     const before10 = await cellText(s.page, "B10");
     const beforeF5 = await cellText(s.page, "F5");

@@ -150,15 +150,15 @@ const CASES: Case[] = [
   [
     "unknown units",
     "SPREAD.NASDAQ",
-    ["HSTECH", S, E, null, "percent"],
+    ["HSTECH", S, E, null, null, "percent"],
     VALUE,
     /units: "percent" is not one of pct, bps, log/,
   ],
-  ["unknown benchmark", "SPREAD.NASDAQ", ["NVDA", S, E, "0005.HK"], NA, /0005\.HK/],
+  ["unknown benchmark", "SPREAD.NASDAQ", ["NVDA", S, E, null, "0005.HK"], NA, /0005\.HK/],
   [
     "spread in an unsupported currency",
     "SPREAD.NASDAQ",
-    ["HSTECH", S, E, null, null, "JPY"],
+    ["HSTECH", S, E, "JPY"],
     VALUE,
     /currency.*JPY/,
   ],
@@ -205,11 +205,11 @@ const CASES: Case[] = [
   [
     "unknown frequency",
     "HISTORY",
-    ["NVDA", S, E, "hourly"],
+    ["NVDA", S, E, null, "hourly"],
     VALUE,
     /frequency: "hourly" is not one of daily, weekly, monthly/,
   ],
-  ["history field", "HISTORY", ["NVDA", S, E, null, "volume"], VALUE, /field: "volume"/],
+  ["history field", "HISTORY", ["NVDA", S, E, null, null, "volume"], VALUE, /field: "volume"/],
   [
     "no prices in the window",
     "HISTORY",
@@ -221,7 +221,7 @@ const CASES: Case[] = [
   ["history bad end date", "HISTORY", ["NVDA", S, "31/12/2024"], VALUE, /^end: /],
   // FX
   ["unsupported currency in a pair", "FX", ["USD/JPY"], VALUE, /JPY/],
-  ["not a pair", "FX", ["USDHK"], VALUE, /pair: "USDHK" is not a currency pair/],
+  ["not a pair", "FX", ["USDHK"], VALUE, /base: "USDHK" is not a currency pair/],
   [
     "fx before the data",
     "FX",
@@ -230,7 +230,17 @@ const CASES: Case[] = [
     /USDHKD: no price on or before 2010-01-04/,
   ],
   ["fx bad date", "FX", ["USD/HKD", "soon"], VALUE, /^date: /],
-  ["fx pair omitted", "FX", [null], VALUE, /pair is empty/],
+  ["fx base omitted", "FX", [null], VALUE, /base is empty/],
+  ["fx quote omitted", "FX", ["USD"], VALUE, /quote is empty/],
+  ["fx quote not a currency", "FX", ["USD", "JPY"], VALUE, /JPY/],
+  ["fx bad date, new order", "FX", ["USD", "HKD", "soon"], VALUE, /^date: /],
+  [
+    "fx pair and a quote too",
+    "FX",
+    ["USD/HKD", "CNY", "2024-06-28"],
+    VALUE,
+    /quote: "CNY" given, but "USD\/HKD" already names both currencies/,
+  ],
   // risk
   ["volatility of a one-day window", "VOL", ["NVDA", S, S], NA, /volatility: .*no data/],
   [
@@ -240,15 +250,9 @@ const CASES: Case[] = [
     NUM,
     /volatility: .*needs at least 2 points, got 1/,
   ],
-  ["beta vs an unknown benchmark", "BETA", ["NVDA", S, E, "0005.HK"], NA, /0005\.HK/],
+  ["beta vs an unknown benchmark", "BETA", ["NVDA", S, E, null, "0005.HK"], NA, /0005\.HK/],
   ["corr with an unparseable start", "CORR", ["NVDA", "yesterday", E], VALUE, /^start: /],
-  [
-    "tracking error in an unknown currency",
-    "TE",
-    ["NVDA", S, E, null, "XYZ"],
-    VALUE,
-    /currency.*XYZ/,
-  ],
+  ["tracking error in an unknown currency", "TE", ["NVDA", S, E, "XYZ"], VALUE, /currency.*XYZ/],
   [
     "information ratio start after end",
     "IR",
@@ -266,11 +270,11 @@ const CASES: Case[] = [
   [
     "non-numeric risk-free rate",
     "SHARPE",
-    ["NVDA", S, E, "abc"],
+    ["NVDA", S, E, null, "abc"],
     VALUE,
     /risk_free: "abc" is not a number/,
   ],
-  ["absurd risk-free rate", "SHARPE", ["NVDA", S, E, 5], VALUE, /risk_free: 5 is above 1/],
+  ["absurd risk-free rate", "SHARPE", ["NVDA", S, E, null, 5], VALUE, /risk_free: 5 is above 1/],
   // BASKET and SOURCE
   [
     "unknown basket name",

@@ -91,14 +91,14 @@ describe("SPREAD.NASDAQ", () => {
   test("basket return minus ^NDX return, both in USD, in basis points", async () => {
     const a = windowReturnOf(await levelsIn("0700.HK", "USD"), S, E);
     const b = windowReturnOf(await levelsIn("^NDX", "USD"), S, E);
-    const got = await call("SPREAD.NASDAQ", "0700.HK", S, E, null, "bps");
+    const got = await call("SPREAD.NASDAQ", "0700.HK", S, E, null, null, "bps");
     expect(got).toBeCloseTo((a - b) * 10000, 8);
   });
 
   test("in HKD both sides are converted: log units equal ln(1+Ra) - ln(1+Rb)", async () => {
     const a = windowReturnOf(await levelsIn("0700.HK", "HKD"), S, E);
     const b = windowReturnOf(await levelsIn("QQQ", "HKD"), S, E);
-    const got = await call("SPREAD.NASDAQ", "0700.HK", S, E, "QQQ", "log", "HKD");
+    const got = await call("SPREAD.NASDAQ", "0700.HK", S, E, "HKD", "QQQ", "log");
     expect(got).toBeCloseTo(Math.log(1 + a) - Math.log(1 + b), 12);
   });
 
@@ -135,7 +135,10 @@ describe("risk statistics (daily total returns, 252 per year)", () => {
     const te = sampleStdev(active) * Math.sqrt(252);
     const ir = ((active.reduce((x, y) => x + y) / n) * 252) / te;
     expect(await call("BETA", "NVDA", S, E)).toBeCloseTo(cov / vb, 10);
-    expect(await call("CORR", "NVDA", S, E, "^NDX")).toBeCloseTo(cov / Math.sqrt(va * vb), 10);
+    expect(await call("CORR", "NVDA", S, E, "USD", "^NDX")).toBeCloseTo(
+      cov / Math.sqrt(va * vb),
+      10
+    );
     expect(await call("TE", "NVDA", S, E)).toBeCloseTo(te, 10);
     expect(await call("IR", "NVDA", S, E)).toBeCloseTo(ir, 10);
   });
@@ -160,8 +163,8 @@ describe("risk statistics (daily total returns, 252 per year)", () => {
     const w = windowSlice(await levelsIn("NVDA", "USD"), S, E);
     const ex = simpleReturns(w.levels).map((r) => r - 0.04 / 252);
     const want = (ex.reduce((x, y) => x + y) / ex.length / sampleStdev(ex)) * Math.sqrt(252);
-    expect(await call("SHARPE", "NVDA", S, E, 0.04)).toBeCloseTo(want, 10);
-    expect(await call("SHARPE", "NVDA", S, E, "0.04")).toBeCloseTo(want, 10);
+    expect(await call("SHARPE", "NVDA", S, E, null, 0.04)).toBeCloseTo(want, 10);
+    expect(await call("SHARPE", "NVDA", S, E, "USD", "0.04")).toBeCloseTo(want, 10);
   });
 });
 
@@ -188,6 +191,10 @@ describe("prices, history and FX", () => {
       await fxRate("CNY", "HKD", day),
       12
     );
+    // (base, quote, [date]) is the documented order; the one-text pair stays accepted.
+    expect(await call("FX", "USD", "HKD", "2024-06-28")).toBe(usdhkd);
+    expect(await call("FX", "usd/hkd", null, "2024-06-28")).toBe(usdhkd);
+    expect(await call("FX", "HKD", "usd", "2024-06-28")).toBeCloseTo(1 / usdhkd, 12);
   });
 
   test("HISTORY spills a header and one row per trading date with each symbol's close", async () => {
@@ -223,6 +230,7 @@ describe("prices, history and FX", () => {
       "NVDA",
       "2024-01-01",
       "2024-03-31",
+      null,
       "MONTHLY"
     )) as unknown[][];
     const s = demoSeries("NVDA");

@@ -158,7 +158,7 @@ describe("runImport on demo data", () => {
       sim.api.getCell("CNTech Summary", `${col}${row}`).formula;
     // Info lines: Source B2, As of B3, Currency B4, Synthetic B5, Window start B6, Window end B7 … Benchmark B10.
     expect(f("D", first)).toBe(`=CNTECH.RETURN($A${first},$B$6,$B$7,$B$4,"price")`);
-    expect(f("G", first)).toBe(`=CNTECH.BETA($A${first},$B$6,$B$7,$B$10,$B$4)`);
+    expect(f("G", first)).toBe(`=CNTECH.BETA($A${first},$B$6,$B$7,$B$4,$B$10)`);
     expect(f("D", first + 3)).toBe(
       `=CNTECH.RETURN($A$${first}:$B$${first + 2},$B$6,$B$7,$B$4,"price")`
     );

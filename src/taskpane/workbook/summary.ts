@@ -124,7 +124,7 @@ export function summaryBlock(
       `=CNTECH.RETURN(${symbolRef},${start},${end},${ccy},${formulaString(returnKind)})`,
       `=D${row}-D$${benchRow}`,
       `=CNTECH.VOL(${symbolRef},${start},${end},${ccy})`,
-      `=CNTECH.BETA(${symbolRef},${start},${end},${bench},${ccy})`,
+      `=CNTECH.BETA(${symbolRef},${start},${end},${ccy},${bench})`,
       `=CNTECH.MAXDD(${symbolRef},${start},${end},${ccy})`,
     ];
   };

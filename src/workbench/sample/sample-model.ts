@@ -34,7 +34,7 @@ const MEASURES: SampleRow[] = [
   },
   {
     label: "Spread vs Nasdaq-100 (bps)",
-    formula: '=CNTECH.SPREAD.NASDAQ({s},$B$5,$B$6,,"bps")',
+    formula: '=CNTECH.SPREAD.NASDAQ({s},$B$5,$B$6,,,"bps")',
     format: "#,##0.0",
     needs: ["SPREAD.NASDAQ"],
   },
@@ -239,7 +239,7 @@ function writeHistorySheet(sim: ExcelSim): void {
   sim.api.setCell(
     name,
     "A3",
-    '=CNTECH.HISTORY({"0700.HK";"0981.HK";"NVDA";"^NDX"},Model!B5,Model!B6,"weekly")'
+    '=CNTECH.HISTORY({"0700.HK";"0981.HK";"NVDA";"^NDX"},Model!B5,Model!B6,"USD","weekly")'
   );
   sim.api.setNumberFormat(name, "A4:A60", "yyyy-mm-dd");
   sim.api.setNumberFormat(name, "B4:E60", "#,##0.00");
