@@ -17,6 +17,7 @@ import {
   priorSegmentExposures,
 } from "../src/core/scenario/calibration";
 import { FACTOR_IDS, ScenarioLevels } from "../src/core/scenario/factors";
+import { PRESETS, presetLevels } from "../src/core/scenario/presets";
 import {
   CalibrationFit,
   fitCalibration,
@@ -126,14 +127,33 @@ function markdown(c: ReturnType<typeof calibrate>): string {
       ([seg, v]) => `| ${seg} | ${FACTOR_IDS.map((k) => v[k].toFixed(3)).join(" | ")} |`
     ),
     "",
-    ...Object.entries(c.fit.levels).map(
-      ([id, v]) =>
-        `- \`${id}\`: ${FACTOR_IDS.filter((k) => v[k] !== 0)
-          .map((k) => `${k} ${v[k] > 0 ? "+" : ""}${v[k]}`)
-          .join(", ")}`
-    ),
+    ...presetRows(c),
   ];
   return lines.join("\n");
+}
+
+/** Presets: levels, and the model's vs the real move of the TECH tracker and the Nasdaq-100. */
+function presetRows(c: ReturnType<typeof calibrate>): string[] {
+  const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(100 * x).toFixed(1)} %`;
+  const real = (id: string, s: string) => c.obs.find((o) => o.event === id && o.symbol === s);
+  const cell = (id: string, s: string, levels: ScenarioLevels) => {
+    const r = real(id, s);
+    const model = predictReturn(c.fit.exposures, s, levels);
+    return r ? `${signed(model)} (real ${signed(r.observed)})` : signed(model);
+  };
+  return [
+    "| Preset (id) | Levels | KTEC model (real) | QQQ model (real) | KTEC left out |",
+    "| --- | --- | ---: | ---: | ---: |",
+    ...PRESETS.map((p) => {
+      const levels = c.fit.levels[p.id] ?? presetLevels(p);
+      const shocks = FACTOR_IDS.filter((k) => levels[k] !== 0)
+        .map((k) => `${k} ${levels[k] > 0 ? "+" : "−"}${Math.abs(levels[k])}`)
+        .join(", ");
+      const i = c.obs.findIndex((o) => o.event === p.id && o.symbol === "KTEC");
+      const loo = i < 0 ? "illustrative" : signed(c.outOfSample[i]);
+      return `| ${p.name} (\`${p.id}\`) | ${shocks} | ${cell(p.id, "KTEC", levels)} | ${cell(p.id, "QQQ", levels)} | ${loo} |`;
+    }),
+  ];
 }
 
 async function main(): Promise<void> {

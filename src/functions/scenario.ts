@@ -240,7 +240,7 @@ export function scenarioGprFn(gpr_range: unknown[][], from: unknown, to: unknown
  * @customfunction SCENARIO.REESTIMATE
  * @helpurl https://localhost:3000/README.md#cntechscenarioreestimate
  * @param preset Historical preset id, e.g. "EXPORT_CONTROLS_2022".
- * @param [symbols] Instruments to fit (default: the preset's documented instruments, e.g. ^HSTECH, ^NDX).
+ * @param [symbols] Instruments to fit (default: the preset's headline instruments, e.g. KTEC, QQQ).
  * @returns A two-column table of factor ids and re-estimated levels.
  */
 export function scenarioReestimateFn(preset: unknown, symbols?: unknown[][]): Promise<unknown[][]> {
