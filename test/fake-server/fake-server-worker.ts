@@ -7,6 +7,8 @@ import { FakeServerOptions, fakeClose, startFakeProviderServer } from "./fake-pr
 
 export interface WorkerServer {
   readonly url: string;
+  /** Data requests the server has received so far. */
+  requestCount(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,11 @@ export function startFakeServerWorker(
     worker.once("message", (msg: { url: string }) =>
       resolve({
         url: msg.url,
+        requestCount: () =>
+          new Promise<number>((done) => {
+            worker.once("message", (m: { count: number }) => done(m.count));
+            worker.postMessage("count");
+          }),
         close: async () => {
           await worker.terminate();
         },
@@ -35,5 +42,8 @@ export function startFakeServerWorker(
 if (parentPort && workerData?.options) {
   const { options, prewarm } = workerData as { options: FakeServerOptions; prewarm: string[] };
   for (const s of prewarm) fakeClose(s, 20454);
-  startFakeProviderServer(options).then((server) => parentPort!.postMessage({ url: server.url }));
+  startFakeProviderServer(options).then((server) => {
+    parentPort!.on("message", () => parentPort!.postMessage({ count: server.requests.length }));
+    parentPort!.postMessage({ url: server.url });
+  });
 }
