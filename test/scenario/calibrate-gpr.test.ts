@@ -8,6 +8,7 @@ import {
   reestimateShocks,
   scenarioReturn,
   neutralScenario,
+  EVENT_ROWS,
 } from "../../src/core/scenario";
 
 describe("re-estimating a preset from event-window returns (least squares)", () => {
@@ -35,6 +36,22 @@ describe("re-estimating a preset from event-window returns (least squares)", () 
     // (0.006 + 0.0018) / (0.0025 + 0.0009) = 0.0078 / 0.0034 = 2.294117...
     const r = reestimateShocks(obs, ["TARIFFS"], {}, 0);
     expect(r.levels.TARIFFS).toBeCloseTo(0.0078 / 0.0034, 10);
+  });
+
+  test("real Liberation Day returns (event table): the one-factor closed form, a tariff shock near +3", () => {
+    // The 19 real close-to-close returns over 2025-04-02 → 04-07 (public price files).
+    const obs = EVENT_ROWS.filter((r) => r[0] === "LIBERATION_DAY_2025").map(
+      ([, symbol, , , observed]) => ({ symbol, exposure: defaultExposure(symbol)!, observed })
+    );
+    expect(obs).toHaveLength(19);
+    const r = reestimateShocks(obs, ["TARIFFS"], {}, 0);
+    const num = obs.reduce((t, o) => t + o.exposure.TARIFFS * o.observed, 0);
+    const den = obs.reduce((t, o) => t + o.exposure.TARIFFS ** 2, 0);
+    // Every instrument fell 11-22 %: read as a tariff shock at the top of the scale (the least-squares
+    // level, Σβr / Σβ², is just above +3 and is clamped and reported).
+    expect(num / den).toBeGreaterThan(2.5);
+    expect(r.levels.TARIFFS).toBeCloseTo(Math.min(3, num / den), 10);
+    expect(r.clamped).toEqual(num / den > 3 ? ["TARIFFS"] : []);
   });
 
   test("solutions beyond the scale are clamped and reported", () => {
@@ -96,6 +113,45 @@ describe("GPR context index", () => {
         [45352, 3],
       ])
     ).toThrow(/row 2: "high" is not a positive number/);
+  });
+
+  // Real monthly values, Caldara–Iacoviello data_gpr_export.csv as published in two public
+  // repositories: AL2024UCSD/sp500trends (d3ba22a01966cfd16a53fa34054962ff66e7212a, M/D/Y dates)
+  // and andreaskoul/geo_index_dcb (1ee7921cac763fcc60fd98d208ed64aa8399889e, D/M/Y dates); both
+  // give GPR 117.18 for July 2022 and 132.86 for August 2022. GPRC_TWN: Taiwan's country index.
+  const REAL_2022 = [
+    ["05", 142.26, 0.3282],
+    ["06", 130.71, 0.1589],
+    ["07", 117.18, 0.18],
+    ["08", 132.86, 0.7401],
+    ["09", 131.99, 0.3063],
+    ["10", 143.16, 0.3294],
+  ] as const;
+  const realCsv = (dayFirst: boolean) =>
+    [
+      "month,GPR,GPRC_TWN",
+      ...REAL_2022.map(([m, g, t]) => `${dayFirst ? `01/${m}` : `${m}/01`}/2022,${g},${t}`),
+    ].join("\n");
+
+  test("real files: M/D/Y and D/M/Y dates read as the same months", () => {
+    const mdy = parseGprCsv(realCsv(false), "GPRC_TWN");
+    const dmy = parseGprCsv(realCsv(true), "GPRC_TWN");
+    expect(dmy.dates).toEqual(mdy.dates);
+    expect(mdy.dates[0]).toBe(dayFromIso("2022-05-01"));
+    expect(mdy.dates.at(-1)).toBe(dayFromIso("2022-10-01"));
+  });
+
+  test("real Aug-2022 Taiwan index jump (drills month) maps to a positive Taiwan level", () => {
+    const s = parseGprCsv(realCsv(false), "GPRC_TWN");
+    const v = REAL_2022.map((r) => r[2]);
+    const d = v.slice(1).map((x, i) => Math.log(x / v[i]));
+    const m = d.reduce((a, b) => a + b) / d.length;
+    const sd = Math.sqrt(d.reduce((a, x) => a + (x - m) ** 2, 0) / (d.length - 1));
+    const g = gprScenario(s, dayFromIso("2022-07-15"), dayFromIso("2022-08-15"));
+    const z = Math.log(0.7401 / 0.18) / sd;
+    expect(g.z).toBeCloseTo(z, 10);
+    expect(g.levels.TAIWAN).toBeCloseTo(Math.min(3, 0.6 * z), 10);
+    expect(g.levels.TAIWAN).toBeGreaterThan(0.5);
   });
 
   test("bad CSVs are specific errors", () => {

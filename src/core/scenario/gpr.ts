@@ -24,16 +24,36 @@ export const DEFAULT_GPR_LOADINGS: Readonly<Partial<Record<FactorId, number>>> =
   CNY: -0.3,
 };
 
-/** "1985-01-01", "1985-01", "1985m1", "1/1/1985" (M/D/Y) → day number (first of month when no day). */
-export function parseGprDate(text: string): DayNumber {
+/**
+ * "1985-01-01", "1985-01", "1985m1", "1/1/1985" (M/D/Y, or D/M/Y with `dayFirst`) → day number
+ * (first of month when no day).
+ */
+export function parseGprDate(text: string, dayFirst = false): DayNumber {
   const t = text.trim();
   let m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(t);
   if (m) return dayFromYmd(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1);
   m = /^(\d{4})m(\d{1,2})$/i.exec(t);
   if (m) return dayFromYmd(Number(m[1]), Number(m[2]), 1);
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  if (m) return dayFromYmd(Number(m[3]), Number(m[1]), Number(m[2]));
+  if (m)
+    return dayFirst
+      ? dayFromYmd(Number(m[3]), Number(m[2]), Number(m[1]))
+      : dayFromYmd(Number(m[3]), Number(m[1]), Number(m[2]));
   throw invalidValue(`GPR date "${text}" is not a month (use YYYY-MM or YYYY-MM-DD)`);
+}
+
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/\d{4}$/;
+
+/**
+ * Monthly files with slash dates come as M/D/Y ("07/01/2022") or D/M/Y ("01/07/2022"): a file whose
+ * slash dates all start with 1 while the middle field varies is day-first (every row is the 1st).
+ */
+function isDayFirst(dateCells: readonly string[]): boolean {
+  const parts = dateCells.flatMap((c) => {
+    const m = SLASH_DATE.exec(c.trim());
+    return m ? [[Number(m[1]), Number(m[2])]] : [];
+  });
+  return parts.length > 0 && parts.every(([a]) => a === 1) && parts.some(([, b]) => b !== 1);
 }
 
 const splitCsvLine = (line: string): string[] =>
@@ -53,14 +73,15 @@ export function parseGprCsv(text: string, column = "GPR"): GprSeries {
     throw invalidValue(
       `GPR CSV has no column "${column}" (columns: ${header.slice(1).join(", ")})`
     );
-  const rows = lines.slice(1).flatMap((line, i) => {
-    const cells = splitCsvLine(line);
+  const body = lines.slice(1).map(splitCsvLine);
+  const dayFirst = isDayFirst(body.map((cells) => cells[0]));
+  const rows = body.flatMap((cells, i) => {
     const raw = cells[col] ?? "";
     if (raw === "") return [];
     const value = Number(raw);
     if (!Number.isFinite(value) || value <= 0)
       throw invalidValue(`GPR CSV line ${i + 2}: "${raw}" is not a positive number`);
-    return [{ day: parseGprDate(cells[0]), value }];
+    return [{ day: parseGprDate(cells[0], dayFirst), value }];
   });
   rows.sort((a, b) => a.day - b.day);
   return { column: header[col], dates: rows.map((r) => r.day), values: rows.map((r) => r.value) };
