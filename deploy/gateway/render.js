@@ -55,8 +55,8 @@ const ROUTES = {
 
 const DEFAULTS = {
   origins: [],
-  clientRatePerMinute: 120,
-  clientBurst: 300,
+  clientRatePerMinute: 300,
+  clientBurst: 400,
   cacheDir: "/var/cache/nginx/cntech-gateway",
   cacheMaxSize: "2g",
   cacheKeysZone: "32m",
