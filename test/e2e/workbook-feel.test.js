@@ -28,7 +28,8 @@ describe("workbench sheets and typed entries", () => {
   it("keeps the task pane fully in the window with 25 sheets", async () => {
     const layout = await s.page.evaluate(async () => {
       const wb = await window.cntechWorkbench;
-      for (let i = wb.sim.api.listSheets().length + 1; i <= 25; i++) wb.sim.api.addSheet(`Extra ${i}`);
+      for (let i = wb.sim.api.listSheets().length + 1; i <= 25; i++)
+        wb.sim.api.addSheet(`Extra ${i}`);
       await new Promise((r) => setTimeout(r, 100));
       const pane = document.querySelector(".wb-pane").getBoundingClientRect();
       const strip = document.getElementById("wb-tabs");
@@ -71,7 +72,11 @@ describe("workbench sheets and typed entries", () => {
     };
     let dialog = await openDelete();
     await dialog.getByRole("button", { name: "Cancel" }).click();
-    assert.ok((await s.page.evaluate(async () => (await window.cntechWorkbench).sim.api.listSheets())).includes("Weekly closes"));
+    assert.ok(
+      (
+        await s.page.evaluate(async () => (await window.cntechWorkbench).sim.api.listSheets())
+      ).includes("Weekly closes")
+    );
     dialog = await openDelete();
     await dialog.getByRole("button", { name: "Delete" }).click();
     await eventually(
@@ -143,10 +148,14 @@ describe("import progress", () => {
     });
     await pane.getByRole("button", { name: "Import", exact: true }).click();
     const result = pane.getByRole("status", { name: "Import result" });
-    await eventually(() => result.textContent(), (t) => /Imported|failed|cancelled/i.test(t), {
-      timeout: 120000,
-      what: "import outcome",
-    });
+    await eventually(
+      () => result.textContent(),
+      (t) => /Imported|failed|cancelled/i.test(t),
+      {
+        timeout: 120000,
+        what: "import outcome",
+      }
+    );
     assert.match(await result.textContent(), /Imported 30 constituents/);
     const seen = await s.page.evaluate(() => {
       window.__stopFrames = true;

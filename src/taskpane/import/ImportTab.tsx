@@ -47,6 +47,12 @@ export function ImportTab(props: ImportTabProps): React.JSX.Element {
     setForm((f) => ({ ...f, [key]: value }));
   const running = ctl.phase === "running";
   const err = ctl.errors;
+  const progressRef = React.useRef<HTMLDivElement>(null);
+  const showsProgress = running && !!ctl.progress;
+  React.useEffect(() => {
+    // The bar appears below the buttons: bring it into view once, so progress and Cancel are seen.
+    if (showsProgress) progressRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [showsProgress]);
 
   const useSelection = async (): Promise<void> => {
     try {
@@ -214,7 +220,7 @@ export function ImportTab(props: ImportTabProps): React.JSX.Element {
         )}
       </div>
       {running && ctl.progress && (
-        <Field label={ctl.progress.message} validationState="none">
+        <Field ref={progressRef} label={ctl.progress.message} validationState="none">
           <ProgressBar
             aria-label="Import progress"
             value={ctl.progress.total > 0 ? ctl.progress.done / ctl.progress.total : 0}
