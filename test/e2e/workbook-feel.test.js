@@ -7,8 +7,6 @@ const { describe, it, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const { openSession, eventually, typeInto, idle } = require("./support/session");
 
-/* global window, document, requestAnimationFrame -- page callbacks */
-
 describe("workbench sheets and typed entries", () => {
   let s;
   before(async () => {
