@@ -7,9 +7,8 @@
  *   --check     compare with the committed file instead of writing it
  *   --markdown  print the report tables for docs/scenarios.md
  */
-import * as fs from "fs";
 import * as path from "path";
-import * as prettier from "prettier";
+import { runMain, writeGenerated } from "./generated-file";
 import {
   CALIBRATION_OPTIONS,
   calibrationEvents,
@@ -164,19 +163,7 @@ async function main(): Promise<void> {
     return;
   }
   const target = path.join(__dirname, "..", "src", "core", "scenario", "calibrated.ts");
-  const options = (await prettier.resolveConfig(target)) ?? {};
-  const text = await prettier.format(render(c), { ...options, filepath: target });
-  if (args.includes("--check")) {
-    const same = fs.readFileSync(target, "utf8") === text;
-    console.log(same ? "calibration matches the event table" : "calibration DIFFERS");
-    process.exitCode = same ? 0 : 1;
-    return;
-  }
-  fs.writeFileSync(target, text);
-  console.log(`wrote ${target}`);
+  await writeGenerated(target, render(c), args.includes("--check"));
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exitCode = 1;
-});
+runMain(main);

@@ -18,7 +18,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import * as prettier from "prettier";
+import { runMain, writeGenerated } from "./generated-file";
 
 interface Source {
   readonly repo: string;
@@ -191,20 +191,7 @@ async function main(): Promise<void> {
     return;
   }
   const target = path.join(__dirname, "..", "src", "core", "scenario", "event-returns.ts");
-  // Formatted as the repository's lint expects, so --check compares like with like.
-  const options = (await prettier.resolveConfig(target)) ?? {};
-  const text = await prettier.format(render(buildRows(roots)), { ...options, filepath: target });
-  if (check) {
-    const same = fs.readFileSync(target, "utf8") === text;
-    console.log(same ? "event table matches the price files" : "event table DIFFERS");
-    process.exitCode = same ? 0 : 1;
-    return;
-  }
-  fs.writeFileSync(target, text);
-  console.log(`wrote ${target}`);
+  await writeGenerated(target, render(buildRows(roots)), check);
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exitCode = 1;
-});
+runMain(main);
