@@ -136,7 +136,7 @@ test("a window ending before today is served from cache the next day; today's wi
   );
 });
 
-test("an upstream 5xx after expiry is answered stale and the add-in marks the series stale", async () => {
+test("an upstream 5xx or 429 after expiry is answered stale and the add-in marks the series stale", async () => {
   const first = new MarketData(keyless());
   const fresh = await first.getHistory("0001.HK", FROM, TODAY);
   expect(fresh.provenance.stale).toBe(false);
@@ -151,12 +151,15 @@ test("an upstream 5xx after expiry is answered stale and the add-in marks the se
     "STALE",
     "1",
   ]);
+  fake.faults.set("0001.HK", { kind: "429", retryAfterSec: 30 });
+  const limited = await request(asked.toString());
+  expect([limited.status, limited.headers["x-cntech-stale"]]).toEqual([200, "1"]);
   const second = new MarketData(keyless()); // another analyst, nothing cached on the desktop
   const stale = await second.getHistory("0001.HK", FROM, TODAY);
   expect(stale.provenance.stale).toBe(true);
   expect(Array.from(stale.series.close)).toEqual(Array.from(fresh.series.close));
   console.log(
-    "gateway fmp: upstream 503 -> STALE answer, X-CNTech-Stale: 1, provenance.stale = true"
+    "gateway fmp: upstream 503 or 429 -> STALE answer, X-CNTech-Stale: 1, provenance.stale = true"
   );
 });
 
