@@ -3,6 +3,7 @@ import {
   writeBlock,
   OverwriteRefused,
   rowsPerChunk,
+  WriteHooks,
 } from "../../src/taskpane/workbook/sheet-writer";
 import { SheetBlock } from "../../src/taskpane/workbook/sheet-block";
 import { freshExcel } from "./fixtures";
@@ -22,35 +23,34 @@ const block: SheetBlock = {
   tableName: "T",
 };
 
+/** Writes `block` on Sheet1 of the global (in-memory) Excel. */
+function writeSheet1(budget = 1e6, hooks: WriteHooks = {}): Promise<number> {
+  return Excel.run((context) =>
+    writeBlock(
+      context,
+      context.workbook.worksheets.getItem("Sheet1"),
+      "Sheet1",
+      block,
+      budget,
+      hooks
+    )
+  );
+}
+
+/** A budget that fits one body row per chunk. */
+const ONE_ROW = 2 * (JSON.stringify(["'@A", 1]).length + 7 + 8);
+
 describe("writeBlock", () => {
   it("refuses a sheet that already holds values and writes nothing to it", async () => {
     const sim = freshExcel();
     sim.api.setCell("Sheet1", "Z99", "keep me");
-    await expect(
-      Excel.run(async (context) => {
-        await writeBlock(
-          context,
-          context.workbook.worksheets.getItem("Sheet1"),
-          "Sheet1",
-          block,
-          1e6
-        );
-      })
-    ).rejects.toBeInstanceOf(OverwriteRefused);
+    await expect(writeSheet1()).rejects.toBeInstanceOf(OverwriteRefused);
     expect(sim.api.usedAddress("Sheet1")).toBe("Z99");
   });
 
   it("stores outside text verbatim (no formulas, no numbers from text) with the header block first", async () => {
     const sim = freshExcel();
-    await Excel.run(async (context) => {
-      await writeBlock(
-        context,
-        context.workbook.worksheets.getItem("Sheet1"),
-        "Sheet1",
-        block,
-        1e6
-      );
-    });
+    await writeSheet1();
     expect(sim.api.formulaCells()).toEqual([]);
     expect(sim.api.getValues("Sheet1", "A1:B2")).toEqual([
       ["Test", ""],
@@ -69,7 +69,6 @@ describe("writeBlock", () => {
     freshExcel();
     const events: string[] = [];
     // The in-memory Excel syncs in microtasks, so without a yield no timer could run mid-write.
-    const budget = 2 * (JSON.stringify(["'@A", 1]).length + 7 + 8); // one row per chunk
     let timers = 0;
     const tick = (): void => {
       timers++;
@@ -77,18 +76,7 @@ describe("writeBlock", () => {
       if (timers < 10) setTimeout(tick, 0);
     };
     setTimeout(tick, 0);
-    await Excel.run(async (context) => {
-      await writeBlock(
-        context,
-        context.workbook.worksheets.getItem("Sheet1"),
-        "Sheet1",
-        block,
-        budget,
-        {
-          onRows: (n) => events.push(`rows ${n}`),
-        }
-      );
-    });
+    await writeSheet1(ONE_ROW, { onRows: (n) => events.push(`rows ${n}`) });
     const rows = events.filter((e) => e.startsWith("rows"));
     expect(rows).toEqual(["rows 1", "rows 2", "rows 3"]);
     // A timer ran between consecutive chunks.
@@ -100,22 +88,10 @@ describe("writeBlock", () => {
   it("stops at the next chunk once Cancel is pressed during a yield", async () => {
     const sim = freshExcel();
     const abort = new AbortController();
-    const budget = 2 * (JSON.stringify(["'@A", 1]).length + 7 + 8);
     setTimeout(() => abort.abort(), 0); // the click arrives while the writer yields
-    await expect(
-      Excel.run(async (context) => {
-        await writeBlock(
-          context,
-          context.workbook.worksheets.getItem("Sheet1"),
-          "Sheet1",
-          block,
-          budget,
-          {
-            signal: abort.signal,
-          }
-        );
-      })
-    ).rejects.toThrow("Import cancelled");
+    await expect(writeSheet1(ONE_ROW, { signal: abort.signal })).rejects.toThrow(
+      "Import cancelled"
+    );
     expect(sim.api.getValues("Sheet1", "A5:A7")).toEqual([["@A"], [""], [""]]);
   });
 
