@@ -221,5 +221,7 @@ export class WorkbenchApp {
     const text = sourceBadge(name);
     if (badge.textContent !== text) badge.textContent = text;
     badge.classList.toggle("wb-badge-live", !synthetic);
+    const title = `CNTech Workbench - the add-in over an in-browser workbook (${text})`;
+    if (document.title !== title) document.title = title;
   }
 }
