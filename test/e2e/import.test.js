@@ -93,7 +93,9 @@ describe("workbench import tab", () => {
     await pane.getByRole("checkbox", { name: /live CNTECH formulas/ }).check();
     await pane.getByRole("button", { name: "Import", exact: true }).click();
     const summaries = await eventually(
-      async () => (await workbook()).sheets.filter((n) => /Summary/.test(n)),
+      // The import yields between chunks: wait for its final name, not "… (incomplete)".
+      async () =>
+        (await workbook()).tables.map((t) => t.sheet).filter((n) => /Summary( \(\d+\))?$/.test(n)),
       (list) => list.length >= 2,
       { timeout: 60000, what: "a second Summary sheet" }
     );
