@@ -147,7 +147,7 @@ const GUIDE = `## Arguments
 | Error | When |
 | --- | --- |
 | \`#VALUE!\` | A bad argument: unparseable or impossible date, start after end, unknown currency / units / kind / field / frequency, malformed symbol, bad weight, duplicate symbol. The message names the argument. |
-| \`#N/A\` | No data: unknown symbol, no prices in the window, a constituent not yet listed at the start, a series that stops more than 10 days before the window's end while its source is current (e.g. delisted), or the provider unreachable with nothing cached (the message names the provider and the failure). |
+| \`#N/A\` | No data: unknown symbol, no prices in the window, a constituent not yet listed at the start, a series whose last close is more than 3 trading days before a window end the formula gave (stale: a delisting, a file that ends early; see docs/data.md), a start after the last close, or the provider unreachable with nothing cached (the message names the provider and the failure). |
 | \`#NUM!\` | Weights summing to zero, too few returns for a statistic. Excel shows no message for #NUM!; the CLI prints it. |
 
 In spilled tables (\`HISTORY\`, \`SOURCE\`, \`BASKET\`) a symbol that fails carries its own error in its

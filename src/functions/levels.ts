@@ -3,13 +3,19 @@
  * index (total) in the reporting currency, or for several constituents the core's basket index.
  */
 import { basketSeries } from "../core/baskets";
-import { DayNumber, isoFromDay } from "../core/dates";
+import { isoFromDay } from "../core/dates";
 import { notAvailable } from "../core/errors";
 import { makeSeries, PriceSeries } from "../core/series";
 import { priceField, ReturnKind } from "../core/total-return";
 import { combineProvenance } from "../data/fx";
 import { BasketSpec } from "./args";
-import { loadInCurrency, requireCoverage, SourcedSeries, whenInCurrency } from "./window-data";
+import {
+  FormulaWindow,
+  loadInCurrency,
+  requireCoverage,
+  SourcedSeries,
+  whenInCurrency,
+} from "./window-data";
 
 /** Level series memoised on the cached series they come from (see in-currency.ts on conversions). */
 const levelSeries = new WeakMap<PriceSeries, Map<ReturnKind, PriceSeries>>();
@@ -41,7 +47,7 @@ function levelsOf(sourced: SourcedSeries, kind: ReturnKind): PriceSeries {
  */
 export function whenLevels<T>(
   spec: BasketSpec,
-  window: { start: DayNumber; end: DayNumber },
+  window: FormulaWindow,
   currency: string,
   kind: ReturnKind,
   signal: AbortSignal | undefined,
@@ -52,7 +58,7 @@ export function whenLevels<T>(
     // The common case (one symbol per formula), without the basket machinery's allocations.
     const { symbol } = spec.members[0];
     // NOINLINE: inlined by the minifier, the closure would keep the caller's whole scope alive.
-    const then = /*#__NOINLINE__*/ singleLevelsThen(window.end, kind, use);
+    const then = /*#__NOINLINE__*/ singleLevelsThen(window, kind, use);
     return whenInCurrency(symbol, window.start, window.end, currency, signal, then, fail);
   }
   return loadBasketLevels(spec, window, currency, kind, signal)
@@ -67,12 +73,12 @@ export function whenLevels<T>(
  * holds these three values only, not the caller's whole scope.
  */
 function singleLevelsThen<T>(
-  end: DayNumber,
+  window: FormulaWindow,
   kind: ReturnKind,
   use: (levels: SourcedSeries) => T
 ): (one: SourcedSeries) => T {
   return (one) => {
-    requireCoverage(one, end);
+    requireCoverage(one, window);
     return use({ series: levelsOf(one, kind), provenance: one.provenance });
   };
 }
@@ -86,7 +92,7 @@ export function loadLevels(
 
 async function loadBasketLevels(
   spec: BasketSpec,
-  window: { start: DayNumber; end: DayNumber },
+  window: FormulaWindow,
   currency: string,
   kind: ReturnKind,
   signal?: AbortSignal
@@ -94,7 +100,7 @@ async function loadBasketLevels(
   const loaded = await Promise.all(
     spec.members.map((m) => loadInCurrency(m.symbol, window.start, window.end, currency, signal))
   );
-  loaded.forEach((l) => requireCoverage(l, window.end));
+  loaded.forEach((l) => requireCoverage(l, window));
   const provenance = loaded.map((l) => l.provenance).reduce(combineProvenance);
   // A basket needs every constituent priced at the start (no silent re-weighting for late listings).
   loaded.forEach(({ series }, i) => {

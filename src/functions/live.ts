@@ -9,7 +9,7 @@ import { parseBasketArg } from "./market-lookup";
 export const QUOTE_REFRESH_MS = 15000;
 
 /**
- * Latest price of one symbol, refreshed every 15 seconds while the formula is in the sheet; it stops when the cell is cleared. Delayed or synthetic per the source (see CNTECH.SOURCE).
+ * Latest price of one symbol, refreshed every 15 seconds while the formula is in the sheet; it stops when the cell is cleared. Delayed or synthetic per the source; from a file it is the file's last close, not a live price (see CNTECH.SOURCE).
  * @customfunction QUOTE
  * @helpurl https://localhost:3000/README.md#cntechquote
  * @param symbol One symbol, e.g. "0700.HK" or "NVDA".
@@ -39,20 +39,20 @@ export function cntechQuote(
   });
 }
 
-const SOURCE_HEADER = ["Symbol", "Source", "As of", "Synthetic", "Delayed", "Stale"];
+const SOURCE_HEADER = ["Symbol", "Source", "As of", "Synthetic", "Delayed", "Stale", "Notes"];
 
 function provenanceRow(symbol: string, p: Provenance): unknown[] {
-  return [symbol, p.source, p.asOf, p.synthetic, p.delayed, p.stale];
+  return [symbol, p.source, p.asOf, p.synthetic, p.delayed, p.stale, p.notes ?? ""];
 }
 
 /**
- * Where a symbol's (or each basket constituent's) numbers come from: provider, as-of date and whether they are synthetic, delayed or stale. Spills a header row and one row per symbol.
+ * Where a symbol's (or each basket constituent's) numbers come from: provider, last close, whether they are synthetic, delayed or stale, and notes (e.g. rows of a file repaired or left out). Spills a header row and one row per symbol.
  * @customfunction SOURCE
  * @helpurl https://localhost:3000/README.md#cntechsource
  * @cancelable
  * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols.
  * @param invocation Cancellation handle supplied by Excel.
- * @returns A table: Symbol, Source, As of, Synthetic, Delayed, Stale; a symbol that failed shows its error in its row.
+ * @returns A table: Symbol, Source, As of, Synthetic, Delayed, Stale, Notes; a symbol that failed shows its error in its row.
  */
 export function cntechSource(
   symbols: unknown[][],
@@ -68,7 +68,7 @@ export function cntechSource(
           return provenanceRow(symbol, await md.getProvenance(symbol, { signal }));
         } catch (e) {
           const error = toExcelError(e);
-          return [symbol, error, error, error, error, error];
+          return [symbol, error, error, error, error, error, error];
         }
       })
     );

@@ -16,12 +16,14 @@ import { excelCall, excelFormula, finiteOrThrow, toExcelError } from "./excel-er
 import { adjustedCloses, ColumnSource, HistoryField, historyTable } from "./history-table";
 import { cancelSignal } from "./invocation";
 import { parseBasketArg } from "./market-lookup";
-import { loadInCurrency, MAX_GAP_DAYS, SourcedSeries, today, whenInCurrency } from "./window-data";
+import { requireFreshEnd } from "../core/coverage";
+import { tradingCalendar } from "../data/trading-calendar";
+import { loadInCurrency, SourcedSeries, today, whenInCurrency } from "./window-data";
 
 export const HISTORY_FIELDS: readonly HistoryField[] = ["close", "adjclose"];
 export const FREQUENCIES: readonly Frequency[] = ["daily", "weekly", "monthly"];
 
-/** Value on or before `day` (the last one when `day` is undefined); #N/A outside the data. */
+/** Value on or before `day` (the last one when `day` is undefined); #N/A outside the data or when it is stale for `day`. */
 function valueOn(series: PriceSeries, values: ArrayLike<number>, day: number | undefined): number {
   const n = series.dates.length;
   if (n === 0) throw notAvailable(`${series.symbol}: no prices`);
@@ -31,10 +33,13 @@ function valueOn(series: PriceSeries, values: ArrayLike<number>, day: number | u
     throw notAvailable(
       `${series.symbol}: no price on or before ${isoFromDay(day)} (data starts ${isoFromDay(series.dates[0])})`
     );
-  if (day > series.dates[n - 1] + MAX_GAP_DAYS)
-    throw notAvailable(
-      `${series.symbol}: no price near ${isoFromDay(day)} (data ends ${isoFromDay(series.dates[n - 1])})`
-    );
+  requireFreshEnd(
+    series.symbol,
+    series.dates[n - 1],
+    day,
+    tradingCalendar(series.symbol),
+    "the date"
+  );
   return values[i];
 }
 

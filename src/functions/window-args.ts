@@ -3,18 +3,14 @@
  * order so the same bad argument gives the same error everywhere: hook up cancellation, parse the
  * basket and the window (end defaulting to today), and load a basket with its benchmark.
  */
-import { DayNumber } from "../core/dates";
 import { PriceSeries } from "../core/series";
 import { BasketSpec, parseWindow } from "./args";
 import { cancelSignal } from "./invocation";
 import { parseBasketArg } from "./market-lookup";
 import { loadLevels } from "./levels";
-import { today } from "./window-data";
+import { FormulaWindow, today } from "./window-data";
 
-export interface FormulaWindow {
-  readonly start: DayNumber;
-  readonly end: DayNumber;
-}
+export type { FormulaWindow } from "./window-data";
 
 /** A formula's cancellation signal, basket and window. */
 export interface BasketWindow {
@@ -31,7 +27,14 @@ export function parseBasketWindow(
   const signal = cancelSignal(invocation);
   const spec = parseBasketArg(args.symbols);
   const window = parseWindow(args.start, args.end);
-  return { signal, spec, w: { start: window.start, end: window.end ?? today() } };
+  // No end: to the latest close. A start after today then reaches the data's "starts after the last close".
+  if (window.end === undefined)
+    return {
+      signal,
+      spec,
+      w: { start: window.start, end: Math.max(today(), window.start), toDate: true },
+    };
+  return { signal, spec, w: { start: window.start, end: window.end } };
 }
 
 /** The basket's and the benchmark's total-return levels over the window, in one currency, fetched together. */

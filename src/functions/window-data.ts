@@ -3,34 +3,40 @@
  * at once or after the shared load of that series (shared-load.ts), plus the window rules every
  * formula applies to it. The level series built from them are in levels.ts.
  */
-import { dayFromIso, DayNumber, isoFromDay } from "../core/dates";
+import { requireFreshEnd } from "../core/coverage";
+import { DayNumber, isoFromDay } from "../core/dates";
 import { notAvailable } from "../core/errors";
 import { getMarketData } from "../data/market-data";
+import { tradingCalendar } from "../data/trading-calendar";
 import { peekInCurrency, SourcedSeries } from "./in-currency";
 import { waitForSharedLoad } from "./shared-load";
 
 export type { SourcedSeries } from "./in-currency";
 
-/** Longest market closure (e.g. Golden Week) over which a last close still counts as "on or before". */
-export const MAX_GAP_DAYS = 10;
-
 /**
- * A window's end must be covered: when a series stops well before the end (a delisting, a stale
- * source, a CSV that ends early) the last close would silently stand in for a later date - a
- * plausible wrong number - so it is #N/A instead. An end after the data's as-of date means "to date".
+ * A window's end must be covered (core/coverage.ts): when a series' last close lags an end the
+ * formula gave by more than a few trading days on the symbol's calendar (a delisting, a stale source,
+ * a CSV that ends early), the last close would silently stand in for later dates - a plausible wrong
+ * number - so it is #N/A saying so. A window without an end runs to the latest close ("to date").
  */
-export function requireCoverage(sourced: SourcedSeries, end: DayNumber): void {
-  const { series, provenance } = sourced;
+export function requireCoverage(sourced: SourcedSeries, window: FormulaWindow): void {
+  const { series } = sourced;
   const n = series.dates.length;
-  const asOf = /^\d{4}-\d{2}-\d{2}/.test(provenance.asOf)
-    ? dayFromIso(provenance.asOf.slice(0, 10))
-    : today();
-  const needed = Math.min(end, asOf);
-  if (n > 0 && needed > series.dates[n - 1] + MAX_GAP_DAYS) {
+  if (n === 0) return;
+  const last = series.dates[n - 1];
+  if (window.start > last)
     throw notAvailable(
-      `${series.symbol}: no prices after ${isoFromDay(series.dates[n - 1])} (the window runs to ${isoFromDay(needed)})`
+      `${series.symbol}: window starts ${isoFromDay(window.start)}, after the last price (${isoFromDay(last)})`
     );
-  }
+  if (!window.toDate)
+    requireFreshEnd(series.symbol, last, window.end, tradingCalendar(series.symbol));
+}
+
+/** A window as a formula gave it; `toDate` when the end was omitted (the latest available close). */
+export interface FormulaWindow {
+  readonly start: DayNumber;
+  readonly end: DayNumber;
+  readonly toDate?: boolean;
 }
 
 /** Today as a day number: the default end of a window ("the latest available close"). */

@@ -45,7 +45,9 @@ describe("Yahoo-style per-symbol files", () => {
       {
         file: "C:\\Downloads\\0700.HK (1).csv",
         line: 4,
-        message: expect.stringMatching(/"null" is not a positive price/),
+        message: expect.stringMatching(/close "null" is not a positive price: the day is left out/),
+        symbol: "0700.HK",
+        action: "skipped",
       },
     ]);
     const md = new MarketData(src);
@@ -64,7 +66,7 @@ describe("Yahoo-style per-symbol files", () => {
     expect(provenance).toMatchObject({
       synthetic: false,
       stale: false,
-      notes: expect.stringMatching(/1 malformed row/),
+      notes: expect.stringMatching(/0700\.HK \(1\)\.csv line 4: 0700\.HK 2024-01-04: close "null"/),
     });
   });
 
@@ -112,14 +114,24 @@ describe("long format", () => {
     expect(Array.from(nvda.close)).toEqual([48, 50]); // sorted
   });
 
-  test("conflicting duplicate dates are reported; exact duplicates merge silently", () => {
+  test("duplicate dates: exact ones are merged, conflicting ones keep the first line; both reported", () => {
     const text = "date,symbol,close\n2024-01-02,QQQ,400\n2024-01-02,QQQ,400\n2024-01-02,QQQ,401\n";
     const src = createCsvSource([{ name: "dup.csv", text }]);
     expect(src.problems).toEqual([
       {
         file: "dup.csv",
+        line: 3,
+        message: "QQQ 2024-01-02 appears again (line 2) with the same prices: merged",
+        symbol: "QQQ",
+        action: "merged",
+      },
+      {
+        file: "dup.csv",
         line: 4,
-        message: expect.stringMatching(/appears twice with different prices \(line 2 kept\)/),
+        message:
+          "QQQ 2024-01-02 appears again (line 2) with different prices (close 401 vs 400): line 2 kept",
+        symbol: "QQQ",
+        action: "skipped",
       },
     ]);
   });
@@ -140,6 +152,8 @@ describe("wide format and FX", () => {
         file: "wide.csv",
         line: 4,
         message: expect.stringMatching(/QQQ: "-1" is not a positive price/),
+        symbol: "QQQ",
+        action: "skipped",
       },
     ]);
     const md = new MarketData(src);
@@ -163,7 +177,14 @@ describe("Excel ranges", () => {
     ];
     const src = createRangeSource([{ name: "Sheet1!A1:B4", symbol: "QQQ", values }]);
     expect(src.problems).toEqual([
-      { file: "Sheet1!A1:B4", line: 4, message: expect.stringMatching(/is not a positive price/) },
+      {
+        file: "Sheet1!A1:B4",
+        line: 4,
+        message:
+          "QQQ 2024-01-04: close is blank: the day is left out (the previous close stands for it)",
+        symbol: "QQQ",
+        action: "skipped",
+      },
     ]);
     const { series } = await new MarketData(src).getHistory(
       "QQQ",
@@ -201,7 +222,7 @@ describe("helpers", () => {
     expect(describeProblems(problems, 2)).toEqual([
       "p.csv line 2: bad",
       "p.csv line 3: bad",
-      "… and 2 more row(s) not used",
+      "… and 2 more row(s) merged, repaired or left out",
     ]);
     expect(describeProblems([])).toEqual([]);
   });

@@ -182,7 +182,7 @@ const CASES: Case[] = [
     "PRICE",
     ["0700.HK", "2030-01-02"],
     NA,
-    /no price near 2030-01-02 \(data ends/,
+    /data ends 2026-11-25, \d+ trading days before the date 2030-01-02 \(stale\)/,
   ],
   [
     "unknown field",

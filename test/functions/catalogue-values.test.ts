@@ -266,7 +266,15 @@ describe("baskets and provenance", () => {
 
   test("SOURCE labels demo data synthetic with its as-of date", async () => {
     const table = (await call("SOURCE", "0700.HK")) as unknown[][];
-    expect(table[0]).toEqual(["Symbol", "Source", "As of", "Synthetic", "Delayed", "Stale"]);
-    expect(table[1]).toEqual(["0700.HK", "demo (synthetic)", "2026-11-25", true, false, false]);
+    expect(table[0]).toEqual([
+      "Symbol",
+      "Source",
+      "As of",
+      "Synthetic",
+      "Delayed",
+      "Stale",
+      "Notes",
+    ]);
+    expect(table[1]).toEqual(["0700.HK", "demo (synthetic)", "2026-11-25", true, false, false, ""]);
   });
 });

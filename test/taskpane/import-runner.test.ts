@@ -302,7 +302,8 @@ describe("safe writes", () => {
     expect(formulas).toEqual([]);
     const head = info(sim, "CNTech Summary");
     expect(head.Source).toBe("+cmd|' /C calc'!A0");
-    expect(head["As of"]).toBe("-2026-01-01");
+    // "As of" is the last close the window used (from the data), not the provider's text.
+    expect(head["As of"]).toBe("2025-06-30");
     const { body } = tableRows(sim, "CNTech Summary");
     expect(body[0][2]).toBe('=HYPERLINK("http://x","click")');
     expect(body[1][2]).toBe("-2+3");

@@ -143,7 +143,7 @@ describe("Import tab", () => {
       await within(status).findByText(/Imported 1 constituents and QQQ/, {}, { timeout: 5000 })
     ).toBeTruthy();
     // The unusable row is reported with its file and line.
-    expect(within(status).getByText(/^AAPL\.csv, line 32: /)).toBeTruthy();
+    expect(within(status).getByText(/^AAPL\.csv line 32: /)).toBeTruthy();
     const head = sim.api.getValues("CNTech Prices", "A2:B2");
     expect(head).toEqual([["Source", "user data (AAPL.csv, QQQ.csv)"]]);
     const t = sim.api.listTables().find((x) => x.sheet === "CNTech Prices")!;

@@ -4,6 +4,7 @@ import { ProviderError } from "../provider-error";
 import { currencyOfMarket, marketOf } from "../symbols";
 import { HistoryResult, MarketDataProvider, Provenance, Quote, SymbolInfo } from "../types";
 import { parseCsv } from "./csv-parse";
+import { cleanRows } from "./repair";
 import { Cell, readTable, RowProblem, SymbolData } from "./table-reader";
 
 export interface UserTable {
@@ -15,8 +16,9 @@ export interface UserTable {
 
 /**
  * User-supplied data as a provider: CSV files and Excel ranges in per-symbol (Yahoo / STOCKHISTORY),
- * long or wide layout. Malformed rows are listed in `problems` with file and line, shown by the
- * pane and the CLI and summarised in every answer's provenance; they are never silently dropped.
+ * long or wide layout. Cells are read one by one under the per-cell rules (repair.ts); every row
+ * merged, repaired or left out is listed in `problems` with file and line, shown by the pane and the
+ * CLI and listed in that symbol's provenance notes (CNTECH.SOURCE); none is silently dropped.
  */
 export class UserDataSource implements MarketDataProvider {
   readonly id = "csv";
@@ -31,17 +33,24 @@ export class UserDataSource implements MarketDataProvider {
     >
   ) {
     this.name = `user data (${tables.map((t) => t.name).join(", ") || "no files"})`;
-    const merged = new Map<string, SymbolData & { file: string }>();
+    const merged = new Map<string, SymbolData & { files: string[] }>();
     for (const t of tables) {
       const symbol = t.symbol ?? symbolFromFileName(t.name);
       const { data, problems } = readTable(t.name, t.rows, symbol);
       this.problems.push(...problems);
       for (const [key, d] of data) {
         const m = merged.get(key);
-        if (!m) merged.set(key, { ...d, rows: [...d.rows], file: t.name });
+        if (!m)
+          merged.set(key, {
+            ...d,
+            rows: d.rows.map((r) => ({ ...r, file: t.name })),
+            files: [t.name],
+          });
         else {
-          m.rows.push(...d.rows);
+          m.rows.push(...d.rows.map((r) => ({ ...r, file: t.name })));
           m.currency ??= d.currency;
+          m.adjColumn = m.adjColumn || d.adjColumn;
+          m.files.push(t.name);
         }
       }
     }
@@ -49,6 +58,8 @@ export class UserDataSource implements MarketDataProvider {
       const s = this.build(key, d);
       if (s) this.series.set(key, s);
     }
+    const order = tables.map((t) => t.name);
+    this.problems.sort((a, b) => order.indexOf(a.file) - order.indexOf(b.file) || a.line - b.line);
   }
 
   /** Symbols loaded (canonical; FX pairs as "FX:USDHKD"). */
@@ -56,50 +67,48 @@ export class UserDataSource implements MarketDataProvider {
     return [...this.series.keys()];
   }
 
-  private build(key: string, d: SymbolData & { file: string }): PriceSeries | undefined {
-    const rows = [...d.rows].sort((a, b) => a.day - b.day || a.line - b.line);
-    const kept: typeof rows = [];
-    for (const r of rows) {
-      const prev = kept[kept.length - 1];
-      if (prev && prev.day === r.day) {
-        if (prev.close !== r.close || prev.adjClose !== r.adjClose) {
-          this.problems.push({
-            file: d.file,
-            line: r.line,
-            message: `${key}: ${isoFromDay(r.day)} appears twice with different prices (line ${prev.line} kept)`,
-          });
-        }
-        continue;
-      }
-      kept.push(r);
-    }
-    if (kept.length === 0) return undefined;
+  private build(key: string, d: SymbolData & { files: string[] }): PriceSeries | undefined {
+    const { rows } = cleanRows(key, d.rows, d.adjColumn ?? false, (row, action, message) =>
+      this.problems.push({
+        file: row.file ?? d.files[0],
+        line: row.line,
+        message,
+        symbol: key,
+        action,
+      })
+    );
+    if (rows.length === 0) return undefined;
     const isFx = key.startsWith("FX:");
     const currency = isFx ? key.slice(-3) : (d.currency ?? currencyOfMarket(key));
-    const close = kept.map((r) => r.close);
-    const dividends = kept.some((r) => r.dividend) ? kept.map((r) => r.dividend ?? 0) : undefined;
+    const close = rows.map((r) => r.close);
+    const dividends = rows.some((r) => r.dividend) ? rows.map((r) => r.dividend) : undefined;
     let adjClose: number[] | undefined;
-    if (kept.every((r) => r.adjClose !== undefined)) adjClose = kept.map((r) => r.adjClose!);
+    if (rows[0].adjClose !== undefined) adjClose = rows.map((r) => r.adjClose!);
     else if (dividends) adjClose = backAdjust(close, dividends);
     return makeSeries({
       symbol: isFx ? key.slice(3) : key,
       currency,
-      dates: kept.map((r) => r.day),
+      dates: rows.map((r) => r.day),
       close,
       adjClose,
       dividends,
     });
   }
 
-  private provenance(s: PriceSeries): Provenance {
-    const n = this.problems.length;
+  /** The rows of this symbol's files that were merged, repaired or left out, for its provenance. */
+  problemsOf(key: string): RowProblem[] {
+    return this.problems.filter((p) => p.symbol === key);
+  }
+
+  private provenance(key: string, s: PriceSeries, extra?: string): Provenance {
+    const notes = [extra, describeProblems(this.problemsOf(key), 3).join("; ")].filter(Boolean);
     return {
       source: this.name,
       asOf: isoFromDay(s.dates[s.dates.length - 1]),
       synthetic: false,
       delayed: false,
       stale: false,
-      ...(n > 0 ? { notes: `${n} malformed row(s) not used; see the import report` } : {}),
+      ...(notes.length > 0 ? { notes: notes.join("; ") } : {}),
     };
   }
 
@@ -118,12 +127,13 @@ export class UserDataSource implements MarketDataProvider {
 
   async getHistory(symbol: string, _from?: DayNumber, _to?: DayNumber): Promise<HistoryResult> {
     const s = this.get(symbol, symbol);
-    return { series: s, provenance: this.provenance(s) };
+    return { series: s, provenance: this.provenance(symbol, s) };
   }
 
   async getUsdFxHistory(quote: "HKD" | "CNY"): Promise<HistoryResult> {
-    const s = this.get(`FX:USD${quote}`, `FX rate USD/${quote} (add a USD${quote} column or file)`);
-    return { series: s, provenance: this.provenance(s) };
+    const key = `FX:USD${quote}`;
+    const s = this.get(key, `FX rate USD/${quote} (add a USD${quote} column or file)`);
+    return { series: s, provenance: this.provenance(key, s) };
   }
 
   async getQuote(symbol: string): Promise<Quote> {
@@ -132,7 +142,12 @@ export class UserDataSource implements MarketDataProvider {
       symbol,
       price: s.close[s.close.length - 1],
       currency: s.currency,
-      provenance: this.provenance(s),
+      // A file has no live price: the "quote" is its last close, and says so.
+      provenance: this.provenance(
+        symbol,
+        s,
+        `quote = the file's last close (${isoFromDay(s.dates[s.dates.length - 1])}), not a live price`
+      ),
     };
   }
 
@@ -143,13 +158,22 @@ export class UserDataSource implements MarketDataProvider {
 }
 
 /**
- * The import report for people: one line per unusable row ("prices.csv line 7: ..."), at most
+ * The import report for people: one line per row merged, repaired or left out ("prices.csv line 7: ..."), at most
  * `max` lines plus a count of the rest. For the CLI's stderr and the pane's warning list.
  */
 export function describeProblems(problems: readonly RowProblem[], max = 20): string[] {
   const lines = problems.slice(0, max).map((p) => `${p.file} line ${p.line}: ${p.message}`);
-  if (problems.length > max) lines.push(`… and ${problems.length - max} more row(s) not used`);
+  if (problems.length > max)
+    lines.push(`… and ${problems.length - max} more row(s) merged, repaired or left out`);
   return lines;
+}
+
+/**
+ * What the pane shows after user files are loaded (Import tab and Settings): one line per row
+ * merged, repaired or left out, capped at `max`; nothing for other providers.
+ */
+export function userDataReport(provider: MarketDataProvider, max = 10): string[] {
+  return provider instanceof UserDataSource ? describeProblems(provider.problems, max) : [];
 }
 
 /**

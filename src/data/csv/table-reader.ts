@@ -10,23 +10,36 @@ export interface TableRow {
   readonly cells: readonly Cell[];
 }
 
-/** A row that could not be used, with the reason. Reported to the user, never silently dropped. */
+/** What happened to a row with a problem: left out, one field repaired, or merged into another row. */
+export type RowAction = "skipped" | "repaired" | "merged";
+
+/** A row that could not be used as written, with the reason. Reported to the user, never silently dropped. */
 export interface RowProblem {
   readonly file: string;
   readonly line: number;
   readonly message: string;
+  /** The canonical symbol the row belongs to, when it can be told. */
+  readonly symbol?: string;
+  readonly action?: RowAction;
 }
 
+/** The fields of one dated row; a field is undefined when its cell is blank or unusable. */
 export interface Observation {
   day: DayNumber;
-  close: number;
+  close?: number;
   adjClose?: number;
   dividend?: number;
   line: number;
+  /** The file the row came from, when several files are merged for one symbol. */
+  file?: string;
+  /** Cells that were written but are unusable, as written (for the report). */
+  bad?: { close?: string; adj?: string; div?: string };
 }
 
 export interface SymbolData {
   currency?: string;
+  /** The table has an adjusted-close column for this symbol (per-symbol and long layouts). */
+  adjColumn?: boolean;
   readonly rows: Observation[];
 }
 
@@ -137,9 +150,10 @@ export function readTable(
   const iClose = col("close");
   const layout: Layout =
     iSym >= 0 && iClose >= 0 ? "long" : iClose >= 0 || col("adj") >= 0 ? "per-symbol" : "wide";
+  const iAdj = iClose >= 0 ? col("adj") : -1; // a lone adjusted-close column is the close
   const add = (key: string, obs: Observation, ccy?: string): void => {
     let d = data.get(key);
-    if (!d) data.set(key, (d = { rows: [] }));
+    if (!d) data.set(key, (d = { rows: [], adjColumn: iAdj >= 0 }));
     if (ccy && !d.currency) d.currency = ccy.trim().toUpperCase();
     d.rows.push(obs);
   };
@@ -175,10 +189,12 @@ export function readTable(
   for (const row of rows.slice(headerIdx + 1)) {
     const cells = row.cells;
     if (cells.every((c) => String(c ?? "").trim() === "")) continue;
-    const bad = (message: string): void => void problems.push({ file, line: row.line, message });
+    const bad = (message: string, symbol?: string): void =>
+      void problems.push({ file, line: row.line, message, symbol, action: "skipped" });
     const day = parseCellDate(cells[iDate]);
     if (day === undefined) {
-      bad(`"${String(cells[iDate] ?? "")}" is not a date (use YYYY-MM-DD)`);
+      const symbol = fileKey ?? (layout === "long" ? symbolKey(cells[iSym]).key : undefined);
+      bad(`"${String(cells[iDate] ?? "")}" is not a date (use YYYY-MM-DD): row left out`, symbol);
       continue;
     }
     if (layout === "wide") {
@@ -187,7 +203,10 @@ export function readTable(
         if (String(cell ?? "").trim() === "") continue; // a market closed that day: no observation
         const v = parseCellNumber(cell);
         if (v === undefined || !(v > 0))
-          bad(`${key.replace("FX:", "")}: "${String(cell)}" is not a positive price`);
+          bad(
+            `${key.replace("FX:", "")}: "${String(cell)}" is not a positive price: that day left out`,
+            key
+          );
         else add(key, { day, close: v, line: row.line });
       }
       continue;
@@ -196,34 +215,35 @@ export function readTable(
     if (layout === "long") {
       const k = symbolKey(cells[iSym]);
       if (!k.key) {
-        bad(k.error!);
+        bad(`${k.error!}: row left out`);
         continue;
       }
       key = k.key;
     }
-    const close = parseCellNumber(cells[iClose >= 0 ? iClose : col("adj")]);
-    if (close === undefined || !(close > 0)) {
-      bad(`"${String(cells[iClose >= 0 ? iClose : col("adj")] ?? "")}" is not a positive price`);
-      continue;
-    }
-    const obs: Observation = { day, close, line: row.line };
-    if (col("adj") >= 0 && String(cells[col("adj")] ?? "").trim() !== "") {
-      const adj = parseCellNumber(cells[col("adj")]);
-      if (adj === undefined || !(adj > 0)) {
-        bad(`"${String(cells[col("adj")])}" is not a positive adjusted close`);
-        continue;
-      }
-      obs.adjClose = adj;
+    const obs: Observation = { day, line: row.line };
+    // Each field on its own: an unusable cell leaves that field missing, the rules in repair.ts decide.
+    const close = priceCell(cells[iClose >= 0 ? iClose : col("adj")]);
+    if (close.value !== undefined) obs.close = close.value;
+    else if (close.text !== undefined) (obs.bad ??= {}).close = close.text;
+    if (iAdj >= 0) {
+      const adj = priceCell(cells[iAdj]);
+      if (adj.value !== undefined) obs.adjClose = adj.value;
+      else if (adj.text !== undefined) (obs.bad ??= {}).adj = adj.text;
     }
     if (col("div") >= 0 && String(cells[col("div")] ?? "").trim() !== "") {
       const div = parseCellNumber(cells[col("div")]);
-      if (div === undefined || div < 0) {
-        bad(`"${String(cells[col("div")])}" is not a dividend amount`);
-        continue;
-      }
-      obs.dividend = div;
+      if (div === undefined || div < 0) (obs.bad ??= {}).div = String(cells[col("div")]);
+      else obs.dividend = div;
     }
     add(key!, obs, col("ccy") >= 0 ? String(cells[col("ccy")] ?? "") || undefined : undefined);
   }
   return { layout, data, problems };
+}
+
+/** A price cell: its value when positive, else the text written (no text: blank). */
+function priceCell(cell: Cell): { value?: number; text?: string } {
+  const v = parseCellNumber(cell);
+  if (v !== undefined && v > 0) return { value: v };
+  const text = String(cell ?? "").trim();
+  return text === "" ? {} : { text };
 }

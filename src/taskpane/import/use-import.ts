@@ -6,7 +6,7 @@ import * as React from "react";
 import { dayFromYmd } from "../../core/dates";
 import { detectPersistentStore } from "../../data/cache/persistent-store";
 import { createProvider } from "../../data/configure";
-import { createCsvSource } from "../../data/csv/csv-source";
+import { createCsvSource, userDataReport } from "../../data/csv/csv-source";
 import { getMarketData, MarketData } from "../../data/market-data";
 import { runImport } from "../workbook/import-runner";
 import {
@@ -32,7 +32,8 @@ const MAX_PROBLEMS_SHOWN = 10;
 
 const PROVIDER_NAMES = { fmp: "Financial Modeling Prep", eodhd: "EODHD" } as const;
 
-async function marketDataFor(
+/** The market data an import uses for its source choice, and the warnings to show with its result. */
+export async function marketDataFor(
   source: SourceChoice,
   request: ImportRequest,
   csvFiles: { name: string; text: string }[],
@@ -62,12 +63,11 @@ async function marketDataFor(
       if (csvFiles.length === 0) throw new Error("Choose one or more CSV files for this import.");
       {
         const source = createCsvSource(csvFiles);
-        // Rows the reader could not use are reported, never silently dropped.
-        const problems = source.problems.map((p) => `${p.file}, line ${p.line}: ${p.message}`);
-        const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
-        if (problems.length > shown.length)
-          shown.push(`… and ${problems.length - shown.length} more rows with problems`);
-        return { marketData: new MarketData(source), warnings: shown };
+        // Rows merged, repaired or left out are reported, never silently dropped.
+        return {
+          marketData: new MarketData(source),
+          warnings: userDataReport(source, MAX_PROBLEMS_SHOWN),
+        };
       }
     case "stockhistory":
       return loadViaStockHistory(

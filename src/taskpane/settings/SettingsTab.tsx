@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ProviderId } from "../../data/configure";
+import { userDataReport } from "../../data/csv/csv-source";
 import { getMarketData } from "../../data/market-data";
 import { sourceNote } from "../../data/source-labels";
 import { readFilesAsText } from "../import/read-files";
@@ -29,7 +30,9 @@ export interface SettingsTabProps {
   readonly storeKind: string;
 }
 
-type Notice = { intent: "success" | "error" | "info"; text: string } | undefined;
+type Notice =
+  | { intent: "success" | "error" | "info" | "warning"; text: string; details?: string[] }
+  | undefined;
 
 /** Provider, API key (masked once saved), connection test and cache controls. */
 export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX.Element {
@@ -71,13 +74,20 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
   const save = async (): Promise<void> => {
     setBusy(true);
     try {
-      const { refresh } = await service.save(await form());
+      const { service: md, refresh } = await service.save(await form());
       setKeyInput("");
       setKeyHint(await service.keyHint(provider));
       setCacheSize(service.cacheSize());
+      // Rows of the files merged, repaired or left out: said here and in CNTECH.SOURCE's Notes.
+      const report = userDataReport(md.provider);
       setNotice({
-        intent: refresh.method ? "success" : "info",
-        text: `Saved. Formulas and imports now use this data source. ${describeRecalc(refresh)}`,
+        intent: report.length > 0 ? "warning" : refresh.method ? "success" : "info",
+        text:
+          `Saved. Formulas and imports now use this data source. ${describeRecalc(refresh)}` +
+          (report.length > 0
+            ? " Some rows of the files were merged, repaired or left out (also in CNTECH.SOURCE's Notes column):"
+            : ""),
+        details: report,
       });
     } catch (e) {
       setNotice({ intent: "error", text: (e as Error).message });
@@ -185,7 +195,16 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
       </div>
       {notice && (
         <MessageBar intent={notice.intent} role="status" aria-label="Settings message">
-          <MessageBarBody>{notice.text}</MessageBarBody>
+          <MessageBarBody>
+            {notice.text}
+            {notice.details && notice.details.length > 0 && (
+              <ul aria-label="Rows merged, repaired or left out">
+                {notice.details.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.row}>

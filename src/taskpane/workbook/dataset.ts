@@ -5,9 +5,11 @@
 import { alignSeries } from "../../core/calendar";
 import { basketIndex } from "../../core/baskets";
 import { DayNumber, excelSerialFromDay, isoFromDay, periodKey } from "../../core/dates";
+import { STALE_AFTER_TRADING_DAYS, tradingDaysAfter } from "../../core/coverage";
 import { indexOnOrBefore, PriceSeries } from "../../core/series";
 import { priceField } from "../../core/total-return";
 import { basketRowLabel, syntheticLine } from "../../data/source-labels";
+import { tradingCalendar } from "../../data/trading-calendar";
 import { Provenance } from "../../data/types";
 import { ImportRequest } from "./import-types";
 import { CellInput, InfoLine, SheetBlock } from "./sheet-block";
@@ -27,11 +29,48 @@ export interface ImportData {
 
 const DATE_FORMAT = "yyyy-mm-dd";
 
+/** The last close a series contributes to a window ending `end` (undefined: none by then). */
+function lastCloseUsed(series: PriceSeries, end: DayNumber): DayNumber | undefined {
+  const i = indexOnOrBefore(series, end);
+  return i >= 0 ? series.dates[i] : undefined;
+}
+
+/**
+ * Coverage of the window, per series (core/coverage.ts's rule): data ending more than a few trading
+ * days before the window's end is stale; data starting after the window's start is partial. One
+ * plain sentence per such series, for the import's warnings and the Summary's notes.
+ */
+export function coverageNotes(data: ImportData, request: ImportRequest): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const f of [...data.constituents, data.benchmark]) {
+    const d = f.series.dates;
+    if (d.length === 0) continue;
+    const said: string[] = [];
+    const last = d[d.length - 1];
+    const lag = tradingDaysAfter(last, request.end, tradingCalendar(f.symbol));
+    if (lag > STALE_AFTER_TRADING_DAYS)
+      said.push(
+        `stale: data ends ${isoFromDay(last)}, ${lag} trading days before the window end ${isoFromDay(request.end)}; its figures stop there`
+      );
+    if (d[0] > request.start)
+      said.push(
+        `partial: data starts ${isoFromDay(d[0])}, after the window start ${isoFromDay(request.start)}`
+      );
+    if (said.length) notes.set(f.symbol, said.join("; "));
+  }
+  return notes;
+}
+
 /** "demo (synthetic)" and friends, combined over every series used. */
 export function provenanceLines(data: ImportData, request: ImportRequest): InfoLine[] {
   const all = [...data.constituents, data.benchmark];
   const sources = [...new Set(all.map((s) => s.provenance.source))].join("; ");
-  const asOf = all.map((s) => s.provenance.asOf).sort()[0] ?? "";
+  // "As of" is the last close the window actually used (the earliest across series), never the window end.
+  const used = all
+    .map((s) => lastCloseUsed(s.series, request.end))
+    .filter((d): d is DayNumber => d !== undefined);
+  const asOf = used.length ? isoFromDay(Math.min(...used)) : "";
+  const coverage = coverageNotes(data, request);
   const synthetic = all.some((s) => s.provenance.synthetic);
   const stale = all.filter((s) => s.provenance.stale).map((s) => s.symbol);
   const lines: InfoLine[] = [
@@ -52,6 +91,11 @@ export function provenanceLines(data: ImportData, request: ImportRequest): InfoL
     lines.push({
       label: "Stale",
       value: `served from cache after a failed refresh: ${stale.join(", ")}`,
+    });
+  if (coverage.size > 0)
+    lines.push({
+      label: "Coverage",
+      value: [...coverage].map(([symbol, note]) => `${symbol} ${note}`).join(" | "),
     });
   return lines;
 }

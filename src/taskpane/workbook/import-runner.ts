@@ -10,6 +10,7 @@
  */
 import { getMarketData, MarketData } from "../../data/market-data";
 import {
+  coverageNotes,
   ImportData,
   performanceBlock,
   pricesBlock,
@@ -128,8 +129,11 @@ export async function runImport(
       warnings: [],
     };
   }
-  const { data, warnings } = fetched;
+  const { data } = fetched;
   const req = fetched.request;
+  // Stale or partial coverage of the window is said in the pane too, not only in the sheets.
+  const coverage = [...coverageNotes(data, req)].map(([symbol, note]) => `${symbol}: ${note}`);
+  const warnings = [...fetched.warnings, ...coverage];
   const blocks = buildBlocks(data, req);
   const totalRows = blocks.reduce((n, b) => n + b.rows.length, 0);
 

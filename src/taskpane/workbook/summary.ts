@@ -10,8 +10,9 @@ import { FinanceError } from "../../core/errors";
 import { basketRowLabel } from "../../data/source-labels";
 import { windowReturn } from "../../core/returns";
 import { seriesBeta, seriesMaxDrawdown, seriesVolatility } from "../../core/risk";
-import { PriceSeries } from "../../core/series";
-import { ImportData } from "./dataset";
+import { makeSeries, PriceSeries } from "../../core/series";
+import { priceField } from "../../core/total-return";
+import { coverageNotes, ImportData } from "./dataset";
 import { ImportRequest } from "./import-types";
 import { formulaString } from "./safe-text";
 import { CellInput, InfoLine, SheetBlock, layoutOf } from "./sheet-block";
@@ -109,6 +110,9 @@ export function summaryBlock(
   };
   const k = data.constituents.length;
   const weights = normalised(request.basket.weights, k);
+  const coverage = coverageNotes(data, request);
+  const notesOf = (symbol: string, notes: string[] = []): string =>
+    [coverage.get(symbol), ...notes].filter(Boolean).join("; ");
   const returnKind = request.field === "adjclose" ? "total" : "price";
   const first = layout.firstBodyRow;
   const basketRow = first + k;
@@ -154,7 +158,7 @@ export function summaryBlock(
     const row = first + i;
     const name = request.basket.names?.[c.symbol] ?? "";
     if (request.liveFormulas) {
-      rows.push([c.symbol, weights[i], name, ...live(`$A${row}`, row), ""]);
+      rows.push([c.symbol, weights[i], name, ...live(`$A${row}`, row), notesOf(c.symbol)]);
     } else {
       const st = statsOf(
         () => c.series,
@@ -164,7 +168,7 @@ export function summaryBlock(
         data.benchmark.series,
         request
       );
-      rows.push([c.symbol, weights[i], name, ...valueRow(st), st.notes.join("; ")]);
+      rows.push([c.symbol, weights[i], name, ...valueRow(st), notesOf(c.symbol, st.notes)]);
     }
   });
 
@@ -177,7 +181,13 @@ export function summaryBlock(
       ...live(`$A$${first}:$B$${basketRow - 1}`, basketRow),
       "",
     ]);
-    rows.push([data.benchmark.symbol, null, "Benchmark", ...live(`$A${benchRow}`, benchRow), ""]);
+    rows.push([
+      data.benchmark.symbol,
+      null,
+      "Benchmark",
+      ...live(`$A${benchRow}`, benchRow),
+      notesOf(data.benchmark.symbol),
+    ]);
   } else {
     const series = data.constituents.map((c) => c.series);
     const basket = (kind: "price" | "total") => () =>
@@ -188,14 +198,16 @@ export function summaryBlock(
         start: request.start,
         end: request.end,
       });
-    const st = statsOf(
-      basket(returnKind),
-      "price",
-      basket("total"),
-      "price",
-      data.benchmark.series,
-      request
-    );
+    // The basket's levels are total-return levels read as "price": the benchmark must be too, as in
+    // =CNTECH.BETA (passing "price" for both would measure the benchmark's price returns).
+    const b = data.benchmark.series;
+    const benchTotal = makeSeries({
+      ...b,
+      close: priceField(b, "total"),
+      adjClose: undefined,
+      dividends: undefined,
+    });
+    const st = statsOf(basket(returnKind), "price", basket("total"), "price", benchTotal, request);
     rows.push([
       basketLabel,
       1,
@@ -208,7 +220,7 @@ export function summaryBlock(
       null,
       "Benchmark",
       ...valueRow(benchStats!),
-      benchStats!.notes.join("; "),
+      notesOf(data.benchmark.symbol, benchStats!.notes),
     ]);
   }
   if (request.liveFormulas) for (let c = 3; c <= 7; c++) formulaCells[c] = true;
