@@ -82,6 +82,24 @@ export async function marketDataFor(
   }
 }
 
+/**
+ * Live =CNTECH formulas run on the Settings source. When the import reads another source, formulas
+ * would disagree with the values and the header beside them, so the summary is written as values
+ * with a note saying why (the user can switch Settings to that source and import again).
+ */
+export function liveFormulasFollowSource(
+  request: ImportRequest,
+  importData: MarketData,
+  settingsData: MarketData
+): { request: ImportRequest; warnings: string[] } {
+  if (!request.liveFormulas || importData === settingsData) return { request, warnings: [] };
+  const note = `written as values: live CNTECH formulas use the Settings source (${settingsData.providerName}), not this import's (${importData.providerName}); choose this source in Settings and import again for live formulas`;
+  return {
+    request: { ...request, liveFormulas: false, valuesNote: note },
+    warnings: [`The summary was ${note}.`],
+  };
+}
+
 export interface ImportController {
   phase: ImportPhase;
   errors: FormErrors;
@@ -134,12 +152,16 @@ export function useImport(
           abort.signal,
           apiKeyFor
         );
+        const follow = liveFormulasFollowSource(request, marketData, getMarketData());
         const result = await runImport(
-          { ...request, confirmReplace },
+          { ...follow.request, confirmReplace },
           { signal: abort.signal, onProgress: setProgress },
           { marketData }
         );
-        setOutcome({ ...result, warnings: [...warnings, ...result.warnings] });
+        setOutcome({
+          ...result,
+          warnings: [...warnings, ...follow.warnings, ...result.warnings],
+        });
         setPhase("idle");
       } catch (e) {
         if (e instanceof OverwriteNeedsConfirmation) {

@@ -31,6 +31,8 @@ export interface ImportRequest {
   readonly currency: ReportingCurrency;
   /** Write the summary as live =CNTECH.* formulas instead of values. */
   readonly liveFormulas: boolean;
+  /** Why the summary holds values although live formulas were asked for (shown in its header). */
+  readonly valuesNote?: string;
   /** Sheet names start with this (default "CNTech"). */
   readonly sheetPrefix?: string;
   /**

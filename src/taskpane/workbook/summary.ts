@@ -228,7 +228,7 @@ export function summaryBlock(
   return {
     baseName: "Summary",
     title: `CNTech summary: ${request.basket.label} vs ${data.benchmark.symbol} (${request.liveFormulas ? "live CNTECH formulas" : "values"})`,
-    info,
+    info: request.valuesNote ? [...info, { label: "Formulas", value: request.valuesNote }] : info,
     columns: [...SUMMARY_COLUMNS],
     rows,
     formats: FORMATS,
