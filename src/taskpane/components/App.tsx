@@ -14,6 +14,7 @@ import { RefreshButton } from "./RefreshButton";
 import { ScenarioTab } from "../scenario/ScenarioTab";
 import { SettingsService } from "../settings/settings-service";
 import { SettingsTab } from "../settings/SettingsTab";
+import { TemplatesTab } from "../templates/TemplatesTab";
 import { detectSettingsStore } from "../settings/settings-store";
 import { getMarketData } from "../../data/market-data";
 import { paneSubtitle } from "../../data/source-labels";
@@ -27,7 +28,7 @@ const useStyles = makeStyles({
   },
 });
 
-type TabId = "import" | "scenario" | "settings";
+type TabId = "import" | "scenario" | "templates" | "settings";
 
 const STORE_LABELS = {
   "office-runtime": "Office's add-in storage",
@@ -35,7 +36,7 @@ const STORE_LABELS = {
   memory: "memory for this session",
 } as const;
 
-/** The CNTech pane: Import, Scenario and Settings tabs. */
+/** The CNTech pane: Import, Scenario, Templates and Settings tabs. */
 export function App(): React.JSX.Element {
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabId>("import");
@@ -72,6 +73,7 @@ export function App(): React.JSX.Element {
       >
         <Tab value="import">Import</Tab>
         <Tab value="scenario">Scenario</Tab>
+        <Tab value="templates">Templates</Tab>
         <Tab value="settings">Settings</Tab>
       </TabList>
       {/* Panels mount on first visit and stay mounted, so an import keeps its progress and Cancel. */}
@@ -81,6 +83,11 @@ export function App(): React.JSX.Element {
       {visited.has("scenario") && (
         <div role="tabpanel" aria-label="Scenario" hidden={tab !== "scenario"}>
           <ScenarioTab />
+        </div>
+      )}
+      {visited.has("templates") && (
+        <div role="tabpanel" aria-label="Templates" hidden={tab !== "templates"}>
+          <TemplatesTab />
         </div>
       )}
       {visited.has("settings") && (

@@ -80,6 +80,11 @@ export class StreamSessions {
     }
   }
 
+  /** Stops every stream (the workbook is closing, or a test is done with it). */
+  cancelAll(): void {
+    for (const address of [...this.sessions.keys()]) this.cancel(address);
+  }
+
   /** Number of live streams (shown in the status bar, checked by tests). */
   get size(): number {
     return this.sessions.size;

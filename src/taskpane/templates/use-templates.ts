@@ -1,0 +1,88 @@
+/** State of the Templates tab: which template is being inserted, progress, the replace question. */
+import * as React from "react";
+import { findPreset } from "../../core/scenario";
+import { getMarketData } from "../../data/market-data";
+import { eventStudyTemplate } from "./event-study";
+import { ensureScenarioRange, insertSampleModel } from "./insert-sample";
+import { selfTestTemplate } from "./self-test";
+import type { SourceInfo } from "./source-line";
+import { sampleModelTemplate } from "./sample-model";
+import { existingTemplateSheets, insertTemplate, InsertResult } from "./template-writer";
+import type { WorkbookTemplate } from "./template-types";
+
+export type TemplateId = "sample-model" | "event-study" | "self-test";
+
+export interface TemplatesState {
+  readonly busy: boolean;
+  /** Fraction done while inserting. */
+  readonly progress: number;
+  readonly message?: { intent: "success" | "error" | "info"; text: string };
+  /** Sheets that already exist, while the user is asked whether to replace them. */
+  readonly conflict?: { id: TemplateId; sheets: string[] };
+}
+
+/** The data source formulas use now, as templates label it. */
+export function currentSource(): SourceInfo {
+  const md = getMarketData();
+  return { name: md.providerName, synthetic: md.provider.id === "demo" };
+}
+
+function templateFor(id: TemplateId, presetId: string, source: SourceInfo): WorkbookTemplate {
+  if (id === "sample-model") return sampleModelTemplate({ source }).template;
+  if (id === "self-test") return selfTestTemplate(source);
+  const preset = findPreset(presetId);
+  if (!preset) throw new Error(`Unknown scenario preset ${presetId}`);
+  return eventStudyTemplate(preset, source);
+}
+
+export function useTemplates(): {
+  state: TemplatesState;
+  insert(id: TemplateId, presetId: string, replace?: boolean): Promise<void>;
+  dismiss(): void;
+} {
+  const [state, setState] = React.useState<TemplatesState>({ busy: false, progress: 0 });
+
+  const insert = React.useCallback(async (id: TemplateId, presetId: string, replace?: boolean) => {
+    const source = currentSource();
+    try {
+      const template = templateFor(id, presetId, source);
+      if (replace === undefined) {
+        const existing = await existingTemplateSheets(template);
+        if (existing.length > 0) {
+          setState({ busy: false, progress: 0, conflict: { id, sheets: existing } });
+          return;
+        }
+      }
+      setState({ busy: true, progress: 0 });
+      const options = {
+        replaceExisting: replace === true,
+        onProgress: (done: number, total: number) =>
+          setState((s) => ({ ...s, progress: total ? done / total : 1 })),
+      };
+      let result: InsertResult;
+      if (id === "sample-model") result = (await insertSampleModel({ source, ...options })).result;
+      else {
+        if (id === "self-test") await ensureScenarioRange();
+        result = await insertTemplate(template, options);
+      }
+      const names = [...result.sheets.values()].join(", ");
+      setState({
+        busy: false,
+        progress: 1,
+        message: {
+          intent: "success",
+          text: `Inserted ${template.title} on ${names}, with data from ${source.name}.`,
+        },
+      });
+    } catch (e) {
+      setState({
+        busy: false,
+        progress: 0,
+        message: { intent: "error", text: (e as Error).message },
+      });
+    }
+  }, []);
+
+  const dismiss = React.useCallback(() => setState({ busy: false, progress: 0 }), []);
+  return { state, insert, dismiss };
+}
