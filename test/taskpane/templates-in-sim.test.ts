@@ -101,5 +101,5 @@ describe("templates in the in-memory Excel with the built functions", () => {
     expect(model.errorExample).toBeDefined();
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/#N\/A$/);
-  });
+  }, 120000);
 });

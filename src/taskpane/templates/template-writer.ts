@@ -123,6 +123,8 @@ export async function insertTemplate(
       }
     }
     await context.sync();
+    // Names first, so formulas that use them never start as #NAME?.
+    await defineNames(context, template, targets);
     let done = 0;
     for (let i = 0; i < template.sheets.length; i++) {
       const cells = template.sheets[i].cells;
@@ -137,7 +139,6 @@ export async function insertTemplate(
         await yieldToBrowser();
       }
     }
-    await defineNames(context, template, targets);
     const first = template.activate ?? template.sheets[0]?.key;
     if (first && names.has(first)) sheets.getItem(names.get(first)!).activate();
     await context.sync();

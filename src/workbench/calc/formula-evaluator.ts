@@ -37,6 +37,24 @@ function toLibraryValue(v: ScalarValue): unknown {
   return isCellError(v) ? new FormulaError(v.code, v.message || undefined) : v;
 }
 
+/** Rows and columns of a library argument: a cell or range reference, an array, or a scalar. */
+function arrayShape(arg: unknown): { rows: number; columns: number } {
+  const a = arg as {
+    ref?: { row?: number; from?: { row: number; col: number }; to?: { row: number; col: number } };
+    value?: unknown;
+  };
+  if (a?.ref?.from && a.ref.to)
+    return {
+      rows: Math.abs(a.ref.to.row - a.ref.from.row) + 1,
+      columns: Math.abs(a.ref.to.col - a.ref.from.col) + 1,
+    };
+  if (a?.ref) return { rows: 1, columns: 1 };
+  const v = a && typeof a === "object" && "value" in a ? a.value : arg;
+  if (v instanceof FormulaError) throw v;
+  if (Array.isArray(v)) return { rows: v.length, columns: Array.isArray(v[0]) ? v[0].length : 1 };
+  return { rows: 1, columns: 1 };
+}
+
 function fromLibraryValue(v: unknown): ScalarValue {
   if (v instanceof FormulaError) return new CellError(v.error, v.message ?? "");
   if (v === undefined) return null;
@@ -97,6 +115,10 @@ export class FormulaEvaluator {
         return toLibraryValue(result);
       };
     }
+    // Excel's ROWS and COLUMNS take arrays as well as references (ROWS(CNTECH.HISTORY(...))); the
+    // library's versions accept references only.
+    functionsNeedContext.ROWS = (_ctx, arg) => arrayShape(arg).rows;
+    functionsNeedContext.COLUMNS = (_ctx, arg) => arrayShape(arg).columns;
     const onVariable = (name: string, sheet: string): CellRef | RangeRef | null => {
       const rect = this.source.resolveName(name, sheet);
       return rect ? refOf(rect) : null;
