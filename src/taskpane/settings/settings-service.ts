@@ -8,6 +8,7 @@ import { configureMarketData, MarketDataConfig, ProviderId } from "../../data/co
 import { getMarketData, MarketData } from "../../data/market-data";
 import { dropCacheAndRecalculate, Recalculate, RefreshReport } from "../refresh/refresh-data";
 import { recalculateAllFormulas } from "../refresh/recalculate";
+import { noteAppliedSource } from "../templates/self-test-source";
 import { KeyValueStore, maskKey } from "./settings-store";
 import { ConnectionResult, Probe, testConnection } from "./connection-test";
 import { PROVIDERS } from "./providers";
@@ -42,6 +43,8 @@ export interface SettingsDeps {
   readonly current?: () => MarketData;
   /** Today's date as a day number (the connection test asks for the last fortnight). */
   readonly today?: () => number;
+  /** Records the applied source for the self-test sheet, if any (default noteAppliedSource). */
+  readonly noteSource?: (sourceName: string) => Promise<unknown>;
   /** Makes Excel re-run every formula (default recalculateAllFormulas). */
   readonly recalculate?: Recalculate;
   /** Builds the throwaway service Test connection talks to. */
@@ -134,6 +137,7 @@ export class SettingsService {
     else if (PROVIDERS.find((p) => p.id === provider)?.needsKey)
       await this.deps.store.removeItem(proxyName(provider));
     await this.deps.store.setItem(SETTINGS_KEY, JSON.stringify({ provider }));
+    await (this.deps.noteSource ?? noteAppliedSource)(service.providerName);
     const refresh = await dropCacheAndRecalculate(previous, this.recalculate);
     return { service, refresh };
   }

@@ -208,17 +208,17 @@ function basketsSheet(has: (needs: readonly string[]) => boolean) {
   return sheet.build();
 }
 
-/** Weekly closes of four symbols, each in its own trading currency, spilled by CNTECH.HISTORY. */
+/** Weekly closes of four symbols in US dollars, spilled by CNTECH.HISTORY. */
 function historySheet(source: SourceInfo) {
   const sheet = new SheetBuilder("history", "History");
   sheet.text(
     "A1",
-    "Weekly closes of Tencent (HKD), SMIC (HKD), Nvidia (USD) and the Nasdaq-100 (index points), each in its own currency, spilled by CNTECH.HISTORY. " +
+    "Weekly closes in USD (each close converted at that day's rate) of Tencent, SMIC, Nvidia and the Nasdaq-100, spilled by CNTECH.HISTORY. " +
       (source.synthetic ? "Demo data (synthetic)." : `Data: ${source.name}.`)
   );
   sheet.formula(
     "A3",
-    '=CNTECH.HISTORY({"0700.HK";"0981.HK";"NVDA";"^NDX"},{sheet:model}!B5,{sheet:model}!B6,"weekly")'
+    '=CNTECH.HISTORY({"0700.HK";"0981.HK";"NVDA";"^NDX"},{sheet:model}!B5,{sheet:model}!B6,"USD","weekly")'
   );
   sheet.numberFormat("A4:A60", "yyyy-mm-dd").numberFormat("B4:E60", "#,##0.00");
   return sheet.build();

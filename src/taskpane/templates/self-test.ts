@@ -93,7 +93,7 @@ export function selfTestChecks(): SelfTestCheck[] {
     },
     {
       label: "The USD/HKD rate lies in the peg band (7.75–7.85)",
-      result: '=CNTECH.FX("USD/HKD",DATE(2025,6,30))',
+      result: '=CNTECH.FX("USD","HKD",DATE(2025,6,30))',
       expected: "=AND(B{row}>=7.75,B{row}<=7.85)",
       kind: "true",
       meaning:
