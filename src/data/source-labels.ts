@@ -43,3 +43,10 @@ export function syntheticLine(synthetic: boolean): string {
 export function basketRowLabel(label: string): string {
   return /\bbasket\b/i.test(label) ? label : `${label} (basket)`;
 }
+
+/** The line a template writes under its title: which source its formulas use. */
+export function templateSourceLine(providerName: string): string {
+  return isSyntheticSource(providerName)
+    ? `Data: ${providerName}. Demo data is synthetic: prices come from a seeded generator, not from any market.`
+    : `Data: ${providerName}. Formulas use the data source chosen in the CNTech pane's Settings.`;
+}

@@ -48,7 +48,7 @@ describe("templates and the self-test", () => {
       timeout: 60000,
     });
     assert.equal(status.length, 10);
-    assert.equal((await values(SELFTEST, "D2"))[0][0], "10 of 10 checks pass");
+    assert.equal((await values(SELFTEST, "A3"))[0][0], "10 of 10 checks pass");
     await goTo(s.page, `${SELFTEST}!A1`);
     await s.page.screenshot({ path: path.join(SHOTS, "self-test.png") });
   });
@@ -73,6 +73,7 @@ describe("templates and the self-test", () => {
   });
 
   it("inserts an event study for a historical preset: real spread beside the model's", async () => {
+    await pane.getByLabel("Historical scenario").selectOption("DEEPSEEK_2025");
     await pane.getByRole("button", { name: "Insert event study" }).click();
     const name = await eventually(
       async () => (await sheets()).find((n) => n.startsWith("Event ")),

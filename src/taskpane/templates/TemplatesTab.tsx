@@ -35,9 +35,7 @@ export function TemplatesTab(): React.JSX.Element {
     <section className={styles.root} aria-label="Templates">
       <Body1>
         Templates are written as new sheets with live CNTECH formulas on the current data source:{" "}
-        <b>{source.name}</b>
-        {source.synthetic ? " (synthetic)." : "."} Existing sheets are never replaced without
-        asking.
+        <b>{source.name}</b>. Existing sheets are never replaced without asking.
       </Body1>
       <div className={styles.block}>
         <Subtitle2>Sample model</Subtitle2>

@@ -5,7 +5,7 @@
  * the workbench, which opens on it.
  */
 import { SheetBuilder, WorkbookTemplate } from "./template-types";
-import { SourceInfo, templateSourceLine } from "./source-line";
+import { SourceInfo, isSynthetic, templateSourceLine } from "./source-line";
 
 interface ModelRow {
   label: string;
@@ -214,7 +214,7 @@ function historySheet(source: SourceInfo) {
   sheet.text(
     "A1",
     "Weekly closes in USD (each close converted at that day's rate) of Tencent, SMIC, Nvidia and the Nasdaq-100, spilled by CNTECH.HISTORY. " +
-      (source.synthetic ? "Demo data (synthetic)." : `Data: ${source.name}.`)
+      (isSynthetic(source) ? "Demo data (synthetic)." : `Data: ${source.name}.`)
   );
   sheet.formula(
     "A3",

@@ -101,8 +101,8 @@ export function selfTestChecks(): SelfTestCheck[] {
     },
     {
       label: "CNTECH_SCENARIO drives a formula (scenario return = Σ exposure × level)",
-      result: '=CNTECH.SCENARIO.RETURN("0700.HK",CNTECH_SCENARIO,$G$3:$N$4)',
-      expected: "=SUMPRODUCT($H$4:$N$4,$H$5:$N$5)",
+      result: '=CNTECH.SCENARIO.RETURN("0700.HK",CNTECH_SCENARIO,$A$19:$H$20)',
+      expected: "=SUMPRODUCT($B$20:$H$20,$B$21:$H$21)",
       kind: "number",
       meaning:
         "The named range is read by formulas; moving the pane's sliders changes both B and C. FAIL with #NAME?: the workbook has no CNTECH_SCENARIO.",
@@ -118,7 +118,7 @@ export function selfTestChecks(): SelfTestCheck[] {
   ];
 }
 
-/** Row of the first check (rows above: title, source line, blank, header). */
+/** Row of the first check (rows above: title, source line, summary, header). */
 const FIRST_ROW = 5;
 
 function statusFormula(check: SelfTestCheck, row: number): string {
@@ -148,7 +148,7 @@ export function selfTestTemplate(source: SourceInfo): WorkbookTemplate {
   s.text("A2", templateSourceLine(source) + " Expected values are for the demo source.", {
     fontColor: "#9a3b00",
   });
-  s.formula("D2", `=COUNTIF(D${FIRST_ROW}:D${last},"PASS")&" of ${checks.length} checks pass"`, {
+  s.formula("A3", `=COUNTIF(D${FIRST_ROW}:D${last},"PASS")&" of ${checks.length} checks pass"`, {
     bold: true,
   });
   const head = { bold: true, fill: "#dbe9f7" };
@@ -164,21 +164,18 @@ export function selfTestTemplate(source: SourceInfo): WorkbookTemplate {
     s.text(`E${row}`, check.meaning);
   });
   // Exposures of the scenario check, and the levels CNTECH_SCENARIO holds for the same factors.
-  s.text("G2", "Exposures used by the scenario check", { bold: true });
-  s.text("G3", "Symbol");
+  s.text("A18", "Exposures used by the scenario check", { bold: true });
+  s.text("A19", "Symbol").text("A20", "0700.HK");
+  s.text("A21", "Level in CNTECH_SCENARIO", { italic: true });
   FACTOR_IDS.forEach((id, j) => {
-    const col = String.fromCharCode(72 + j); // H…
-    s.text(`${col}3`, id);
-    s.number(`${col}4`, CHECK_EXPOSURES[j]);
-    s.formula(`${col}5`, `=VLOOKUP(${col}$3,CNTECH_SCENARIO,2,FALSE)`);
+    const col = String.fromCharCode(66 + j); // B…
+    s.text(`${col}19`, id).number(`${col}20`, CHECK_EXPOSURES[j]);
+    s.formula(`${col}21`, `=VLOOKUP(${col}$19,CNTECH_SCENARIO,2,FALSE)`);
   });
-  s.text("G4", "0700.HK");
-  s.text("G5", "Level in CNTECH_SCENARIO", { italic: true });
-  s.text("G7", "Source the pane has applied", { bold: true });
-  s.text("H7", source.name);
+  s.text("A23", "Source the pane has applied", { bold: true }).text("B23", source.name);
   s.defineName(
     SELFTEST_SOURCE_NAME,
-    "H7",
+    "B23",
     "CNTech self-test: the data source the pane has applied"
   );
   return { id: "self-test", title: "Self-test", sheets: [s.build()], activate: "selftest" };

@@ -1,12 +1,11 @@
-/** The line a template writes under its title: which source its numbers come from. */
+/** Which source a template's formulas use; the wording comes from the one place that decides it. */
+import { isSyntheticSource, templateSourceLine as lineFor } from "../../data/source-labels";
+
 export interface SourceInfo {
-  /** e.g. "demo (synthetic)", "Financial Modeling Prep". */
+  /** MarketData.providerName: "demo (synthetic)", "Financial Modeling Prep", … */
   readonly name: string;
-  readonly synthetic: boolean;
 }
 
-export function templateSourceLine(source: SourceInfo): string {
-  return source.synthetic
-    ? `Data: ${source.name}. Demo data is synthetic: prices come from a seeded generator, not from any market.`
-    : `Data: ${source.name}. Formulas use the data source chosen in the CNTech pane's Settings.`;
-}
+export const isSynthetic = (source: SourceInfo): boolean => isSyntheticSource(source.name);
+
+export const templateSourceLine = (source: SourceInfo): string => lineFor(source.name);

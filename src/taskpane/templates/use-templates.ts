@@ -23,8 +23,7 @@ export interface TemplatesState {
 
 /** The data source formulas use now, as templates label it. */
 export function currentSource(): SourceInfo {
-  const md = getMarketData();
-  return { name: md.providerName, synthetic: md.provider.id === "demo" };
+  return { name: getMarketData().providerName };
 }
 
 function templateFor(id: TemplateId, presetId: string, source: SourceInfo): WorkbookTemplate {

@@ -17,7 +17,7 @@ export interface SampleResult {
 export async function writeSampleModel(
   sim: ExcelSim,
   functionNames: Set<string>,
-  source: SourceInfo = { name: "demo (synthetic)", synthetic: true }
+  source: SourceInfo = { name: "demo (synthetic)" }
 ): Promise<SampleResult> {
   // The fresh workbook's one empty sheet becomes the model sheet, as a new Excel workbook would.
   sim.model.renameSheet(sim.model.sheets[0], "Model");
