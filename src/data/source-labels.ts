@@ -47,6 +47,6 @@ export function basketRowLabel(label: string): string {
 /** The line a template writes under its title: which source its formulas use. */
 export function templateSourceLine(providerName: string): string {
   return isSyntheticSource(providerName)
-    ? `Data: ${providerName}. Demo data is synthetic: prices come from a seeded generator, not from any market.`
+    ? "Demo data (synthetic): prices come from a seeded generator, not from any market."
     : `Data: ${providerName}. Formulas use the data source chosen in the CNTech pane's Settings.`;
 }

@@ -67,7 +67,7 @@ describe("templates and the self-test", () => {
     const model = await values("Model (2)", "A1:D30");
     const errors = model.flat().filter((v) => typeof v === "string" && /^#[A-Z/0!?]+/.test(v));
     assert.deepEqual(errors, ["#N/A"], "only the labelled example is an error");
-    assert.match(String(model[1][0]), /Demo data is synthetic/);
+    assert.match(String(model[1][0]), /Demo data \(synthetic\)/);
     await goTo(s.page, "'Model (2)'!A1");
     await s.page.screenshot({ path: path.join(SHOTS, "sample-model.png") });
   });
