@@ -34,11 +34,15 @@ export interface EventFigure {
   readonly move: number;
 }
 
-/** The real moves of the given instruments over an event's window (table order), [] if none. */
+/** The real moves over an event's window of the given instruments (in their order; default all). */
 export function eventFigures(event: string, symbols?: readonly string[]): EventFigure[] {
-  return EVENT_ROWS.filter((r) => r[0] === event && (!symbols || symbols.includes(r[1]))).map(
-    ([, symbol, , , move]) => ({ symbol, label: INSTRUMENT_LABELS[symbol] ?? symbol, move })
-  );
+  const rows = EVENT_ROWS.filter((r) => r[0] === event);
+  const picked = symbols ? symbols.flatMap((s) => rows.filter((r) => r[1] === s)) : rows;
+  return picked.map(([, symbol, , , move]) => ({
+    symbol,
+    label: INSTRUMENT_LABELS[symbol] ?? symbol,
+    move,
+  }));
 }
 
 /** The real move of one instrument over one event window, or undefined. */

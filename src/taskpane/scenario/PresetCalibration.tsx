@@ -11,7 +11,7 @@ import { formatPct } from "./view-model";
 
 export const useCalibrationStyles = makeStyles({
   table: { borderCollapse: "collapse", fontVariantNumeric: "tabular-nums", width: "100%" },
-  cell: { padding: "1px 4px", textAlign: "right" },
+  cell: { padding: "1px 4px", textAlign: "right", whiteSpace: "nowrap" },
   head: { padding: "1px 4px", textAlign: "left", fontWeight: tokens.fontWeightRegular },
   note: { color: tokens.colorNeutralForeground3 },
 });
