@@ -61,6 +61,7 @@ export function convertSeries(
     close: conv(series.close),
     adjClose: series.adjClose ? conv(series.adjClose) : undefined,
     dividends: series.dividends ? conv(series.dividends) : undefined,
+    totalUnavailable: series.totalUnavailable,
   });
 }
 

@@ -13,6 +13,11 @@ export interface PriceSeries {
   readonly close: Float64Array;
   readonly adjClose?: Float64Array;
   readonly dividends?: Float64Array;
+  /**
+   * Set when the source could not give a total-return basis (e.g. a plan without dividend-adjusted
+   * prices): why, in words. Price answers work; total-return answers fail with this message.
+   */
+  readonly totalUnavailable?: string;
 }
 
 /** The raw shape makeSeries and sortAndDedupe accept. */
@@ -23,6 +28,7 @@ export interface SeriesInput {
   close: ArrayLike<number>;
   adjClose?: ArrayLike<number>;
   dividends?: ArrayLike<number>;
+  totalUnavailable?: string;
 }
 
 /**
@@ -51,7 +57,11 @@ export function makeSeries(input: SeriesInput): PriceSeries {
       throw invalidValue(`${sym}: dates not ascending at row ${i + 1} (${isoFromDay(dates[i])})`);
     checkPrice(sym, "price", close[i], i, dates[i]);
   }
-  const extra: { adjClose?: Float64Array; dividends?: Float64Array } = {};
+  const extra: { adjClose?: Float64Array; dividends?: Float64Array; totalUnavailable?: string } =
+    {};
+  if (input.totalUnavailable !== undefined && !input.adjClose) {
+    extra.totalUnavailable = input.totalUnavailable;
+  }
   if (input.adjClose) {
     if (input.adjClose.length !== n)
       throw invalidValue(`${sym}: adjusted closes do not match dates`);

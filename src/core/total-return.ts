@@ -1,4 +1,4 @@
-import { invalidValue } from "./errors";
+import { invalidValue, notAvailable } from "./errors";
 import { PriceSeries } from "./series";
 
 /** "price": traded closes only. "total": dividends reinvested (adjusted closes, or closes plus dividends). */
@@ -9,11 +9,14 @@ export type ReturnKind = "price" | "total";
  * When the source gives adjusted closes they are used as they are (they already embed dividends
  * and splits). Otherwise each cash dividend D_t is reinvested at the ex-date close:
  *   TR_0 = P_0,   TR_t = TR_{t−1} × (P_t + D_t) / P_{t−1}.
- * Without dividends the index equals the closes.
+ * Without dividends the index equals the closes, unless the series says no total-return basis
+ * exists (`totalUnavailable`): then this fails as #N/A with that reason.
  * Example: closes [100, 98, 99], dividends [0, 2, 0] → [100, 100, 101.0204…] (98+2 = 100, ×99/98).
  */
 export function totalReturnIndex(series: PriceSeries): Float64Array {
   if (series.adjClose) return series.adjClose;
+  // Never a price index presented as total: a source that could not give one says why.
+  if (series.totalUnavailable !== undefined) throw notAvailable(series.totalUnavailable);
   const p = series.close;
   const d = series.dividends;
   if (!d) return p;

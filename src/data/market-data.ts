@@ -7,6 +7,8 @@ import { constantFxSeries, crossFxSeries, invertFxSeries } from "./fx";
 import { isTransientFailure, ProviderError } from "./provider-error";
 import { Currency, normalizeCurrency, normalizeSymbol } from "./symbols";
 import {
+  HistoryNeed,
+  HistoryOptions,
   HistoryResult,
   MarketDataProvider,
   Provenance,
@@ -95,12 +97,15 @@ export class MarketData {
   /**
    * Daily history of a symbol covering at least [fromDay, toDay] where data exists, including the last
    * close on or before fromDay. The series may extend beyond the window (it is the cached, widened series).
+   * `need` (default "adjusted") says whether a total-return basis is needed: a provider that fetches
+   * adjusted prices separately is asked for closes only when it is not, and that series is cached
+   * apart (a cached adjusted series answers close requests too).
    */
   getHistory(
     symbol: string,
     fromDay: DayNumber,
     toDay: DayNumber,
-    options?: RequestOptions
+    options?: HistoryOptions
   ): Promise<HistoryResult> {
     let canonical: string;
     try {
@@ -109,11 +114,18 @@ export class MarketData {
     } catch (e) {
       return Promise.reject(e);
     }
+    let need = this.effectiveNeed(options?.need);
+    if (need === "close") {
+      const adjusted = this.cache.lookup(canonical, fromDay, toDay);
+      if (adjusted) return Promise.resolve(adjusted);
+      // Closes are on their way with the adjusted series: wait for it rather than ask again.
+      if (this.cache.isLoading(canonical)) need = "adjusted";
+    }
     return this.cache.get(
-      canonical,
+      historyKey(canonical, need),
       fromDay,
       toDay,
-      (from, to, signal) => this.provider.getHistory(canonical, from, to, { signal }),
+      (from, to, signal) => this.provider.getHistory(canonical, from, to, { signal, need }),
       options?.signal
     );
   }
@@ -148,11 +160,20 @@ export class MarketData {
     symbol: string,
     fromDay: DayNumber,
     toDay: DayNumber,
-    staleOk = false
+    staleOk = false,
+    need?: HistoryNeed
   ): HistoryResult | undefined {
     const canonical = this.normalize(symbol);
     if (fromDay > toDay) throw invalidValue("start date is after end date");
-    return this.cache.lookup(canonical, fromDay, toDay, staleOk);
+    const effective = this.effectiveNeed(need);
+    const adjusted = this.cache.lookup(canonical, fromDay, toDay, staleOk && effective !== "close");
+    if (adjusted || effective !== "close") return adjusted;
+    return this.cache.lookup(historyKey(canonical, "close"), fromDay, toDay, staleOk);
+  }
+
+  /** "close" only where the provider makes it cheaper; elsewhere every history carries both. */
+  private effectiveNeed(need: HistoryNeed | undefined): HistoryNeed {
+    return need === "close" && this.provider.adjustedSeparately ? "close" : "adjusted";
   }
 
   /** What getFx would answer from memory right now, or undefined when a USD leg is not cached. */
@@ -263,12 +284,18 @@ export class MarketData {
    */
   async getProvenance(symbol: string, options?: RequestOptions): Promise<Provenance> {
     const canonical = this.normalize(symbol);
-    const cached = this.cache.peek(canonical);
+    const cached = this.cache.peek(canonical) ?? this.cache.peek(historyKey(canonical, "close"));
     if (cached) return cached.provenance;
     const today = this.cache.today();
-    const { provenance } = await this.getHistory(canonical, today - 7, today, options);
+    const recent = { ...options, need: "close" as const };
+    const { provenance } = await this.getHistory(canonical, today - 7, today, recent);
     return provenance;
   }
+}
+
+/** Cache key of a history: the canonical symbol, with "|close" for a closes-only series. */
+function historyKey(canonical: string, need: HistoryNeed): string {
+  return need === "close" ? `${canonical}|close` : canonical;
 }
 
 /*

@@ -41,6 +41,18 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
 }
 
+/**
+ * What a history request is for: "close" when only traded closes are needed (prices, price
+ * returns), "adjusted" when a total return or an adjusted close is (the default). A source that
+ * fetches adjusted prices separately (FMP) then asks for them only when they are needed.
+ */
+export type HistoryNeed = "close" | "adjusted";
+
+export interface HistoryOptions extends RequestOptions {
+  /** Default "adjusted". */
+  readonly need?: HistoryNeed;
+}
+
 /** One market-data source. Symbols passed in are canonical (see symbols.ts). */
 export interface MarketDataProvider {
   readonly id: string;
@@ -49,8 +61,13 @@ export interface MarketDataProvider {
     symbol: string,
     from: DayNumber,
     to: DayNumber,
-    options?: RequestOptions
+    options?: HistoryOptions
   ): Promise<HistoryResult>;
+  /**
+   * True when adjusted closes cost a request of their own (FMP): a "close" history is then a
+   * different, cheaper series, cached apart. Otherwise every history carries both.
+   */
+  readonly adjustedSeparately?: boolean;
   getQuote(symbol: string, options?: RequestOptions): Promise<Quote>;
   getSymbolInfo(symbol: string, options?: RequestOptions): Promise<SymbolInfo>;
   /**

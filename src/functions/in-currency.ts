@@ -8,7 +8,7 @@ import { PriceSeries } from "../core/series";
 import { combineProvenance } from "../data/fx";
 import { MarketData } from "../data/market-data";
 import { currencyOfMarket, normalizeCurrency } from "../data/symbols";
-import { Provenance } from "../data/types";
+import { HistoryNeed, Provenance } from "../data/types";
 
 /** Days of history fetched before a window's start, so the last close on or before it exists. */
 const LOOKBACK_DAYS = 14;
@@ -35,10 +35,11 @@ function peekInCurrency(
   from: DayNumber,
   to: DayNumber,
   currency: string | undefined,
-  staleOk: boolean
+  staleOk: boolean,
+  need?: HistoryNeed
 ): SourcedSeries | undefined {
   const target = currency === undefined ? undefined : normalizeCurrency(currency);
-  const history = md.peekHistory(symbol, from - LOOKBACK_DAYS, to, staleOk);
+  const history = md.peekHistory(symbol, from - LOOKBACK_DAYS, to, staleOk, need);
   if (!history || target === undefined) return history;
   const local = normalizeCurrency(history.series.currency);
   if (local === target) return history;
@@ -56,10 +57,11 @@ export async function fetchInCurrency(
   from: DayNumber,
   to: DayNumber,
   currency: string | undefined,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  need?: HistoryNeed
 ): Promise<SourcedSeries> {
   const target = currency === undefined ? undefined : normalizeCurrency(currency);
-  const historyP = md.getHistory(symbol, from - LOOKBACK_DAYS, to, { signal });
+  const historyP = md.getHistory(symbol, from - LOOKBACK_DAYS, to, { signal, need });
   if (target === undefined) return historyP;
   // The listing's market tells its currency: ask for FX alongside the history, not after it.
   const expected = expectedCurrency(md.normalize(symbol));

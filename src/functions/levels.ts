@@ -12,6 +12,7 @@ import { BasketSpec } from "./args";
 import {
   FormulaWindow,
   loadInCurrency,
+  needFor,
   requireCoverage,
   SourcedSeries,
   whenInCurrency,
@@ -59,7 +60,8 @@ export function whenLevels<T>(
     const { symbol } = spec.members[0];
     // NOINLINE: inlined by the minifier, the closure would keep the caller's whole scope alive.
     const then = /*#__NOINLINE__*/ singleLevelsThen(window, kind, use);
-    return whenInCurrency(symbol, window.start, window.end, currency, signal, then, fail);
+    const need = needFor(kind);
+    return whenInCurrency(symbol, window.start, window.end, currency, signal, then, fail, need);
   }
   return loadBasketLevels(spec, window, currency, kind, signal)
     .then(use)
@@ -98,7 +100,9 @@ async function loadBasketLevels(
   signal?: AbortSignal
 ): Promise<SourcedSeries> {
   const loaded = await Promise.all(
-    spec.members.map((m) => loadInCurrency(m.symbol, window.start, window.end, currency, signal))
+    spec.members.map((m) =>
+      loadInCurrency(m.symbol, window.start, window.end, currency, signal, needFor(kind))
+    )
   );
   loaded.forEach((l) => requireCoverage(l, window));
   const provenance = loaded.map((l) => l.provenance).reduce(combineProvenance);

@@ -18,7 +18,7 @@ import { cancelSignal } from "./invocation";
 import { parseBasketArg } from "./market-lookup";
 import { requireFreshEnd } from "../core/coverage";
 import { tradingCalendar } from "../data/trading-calendar";
-import { loadInCurrency, SourcedSeries, today, whenInCurrency } from "./window-data";
+import { loadInCurrency, needFor, SourcedSeries, today, whenInCurrency } from "./window-data";
 
 export const HISTORY_FIELDS: readonly HistoryField[] = ["close", "adjclose"];
 export const FREQUENCIES: readonly Frequency[] = ["daily", "weekly", "monthly"];
@@ -78,7 +78,8 @@ export function cntechPrice(
     const to = day ?? today();
     // No currency: the listing's own prices (loadInCurrency reaches back 14 days before `to` too).
     const ccy = isOmitted(currency) ? undefined : parseCurrency(currency);
-    return whenInCurrency(canonical, to, to, ccy, signal, /*#__NOINLINE__*/ priceOn(day, f), fail);
+    const then = /*#__NOINLINE__*/ priceOn(day, f);
+    return whenInCurrency(canonical, to, to, ccy, signal, then, fail, needFor(f));
   });
 }
 
@@ -117,9 +118,10 @@ export function cntechHistory(
     const columns: ColumnSource[] = await Promise.all(
       spec.members.map(async ({ symbol }): Promise<ColumnSource> => {
         try {
+          const need = needFor(f);
           const loaded = ccy
-            ? await loadInCurrency(symbol, w.start, w.end, ccy, signal)
-            : await md.getHistory(symbol, w.start, w.end, { signal });
+            ? await loadInCurrency(symbol, w.start, w.end, ccy, signal, need)
+            : await md.getHistory(symbol, w.start, w.end, { signal, need });
           return { symbol, series: loaded.series };
         } catch (e) {
           return { symbol, error: toExcelError(e) };

@@ -7,6 +7,7 @@ import { DayNumber } from "../core/dates";
 import { MarketData } from "../data/market-data";
 import { ProviderError } from "../data/provider-error";
 import { normalizeCurrency } from "../data/symbols";
+import { HistoryNeed } from "../data/types";
 import { fetchInCurrency, peekInCurrency, SourcedSeries } from "./in-currency";
 
 /** Waits for (symbol, currency) through its shared load, then settles with `use` (or `fail`). */
@@ -18,11 +19,12 @@ export function waitForSharedLoad<T>(
   currency: string | undefined,
   signal: AbortSignal | undefined,
   use: (series: SourcedSeries) => T,
-  fail: (error: unknown) => unknown
+  fail: (error: unknown) => unknown,
+  need?: HistoryNeed
 ): Promise<T> {
   if (signal?.aborted) return Promise.reject(fail(cancelled(md)));
   const target = currency === undefined ? undefined : normalizeCurrency(currency);
-  const load = sharedLoad(md, symbol, from, to, target);
+  const load = sharedLoad(md, symbol, from, to, target, need);
   const waiter = new Waiter(load, md, symbol, from, to, currency, signal, use, fail);
   return new Promise<T>((resolve, reject) => waiter.join(resolve, reject));
 }
@@ -30,6 +32,8 @@ export function waitForSharedLoad<T>(
 /** One in-flight load of a symbol in a currency, shared by every formula waiting for it. */
 interface SharedLoad {
   readonly key: string;
+  /** Closes only, or with a total-return basis (see MarketData.getHistory). */
+  readonly need: HistoryNeed | undefined;
   readonly controller: AbortController;
   /** Formulas to wake when the load settles. */
   waiting: Array<Waiter<unknown>>;
@@ -46,15 +50,17 @@ function sharedLoad(
   symbol: string,
   from: DayNumber,
   to: DayNumber,
-  target: string | undefined
+  target: string | undefined,
+  need: HistoryNeed | undefined
 ): SharedLoad {
   let loads = sharedLoads.get(md);
   if (!loads) sharedLoads.set(md, (loads = new Map()));
-  const key = `${md.normalize(symbol)} ${target ?? ""}`;
+  const key = `${md.normalize(symbol)} ${target ?? ""}${need === "close" ? " close" : ""}`;
   const existing = loads.get(key);
   if (existing) return existing;
   const load: SharedLoad = {
     key,
+    need,
     controller: new AbortController(),
     waiting: [],
     active: 0,
@@ -68,7 +74,7 @@ function sharedLoad(
     return waiting;
   };
   const asked = Date.now();
-  fetchInCurrency(md, symbol, from, to, target, load.controller.signal)
+  fetchInCurrency(md, symbol, from, to, target, load.controller.signal, need)
     .then((r) =>
       // Data that had to be fetched wakes hundreds of waiting formulas at once: let the data layer
       // send its next queued requests before they compute (a macrotask), so computing overlaps the network.
@@ -134,13 +140,15 @@ class Waiter<T> {
     const { resolve, reject } = this;
     if (!this.stop() || !resolve || !reject) return;
     const { md, symbol, from, to, currency } = this;
+    const need = this.load.need;
     try {
-      const hit = peekInCurrency(md, symbol, from, to, currency, first.provenance.stale === true);
+      const stale = first.provenance.stale === true;
+      const hit = peekInCurrency(md, symbol, from, to, currency, stale, need);
       if (hit) return resolve(this.use(hit));
     } catch (e) {
       return reject(this.fail(e));
     }
-    fetchInCurrency(md, symbol, from, to, currency, this.signal)
+    fetchInCurrency(md, symbol, from, to, currency, this.signal, need)
       .then(this.use)
       .then(resolve, (e) => reject(this.fail(e)));
   }

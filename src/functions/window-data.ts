@@ -8,6 +8,7 @@ import { DayNumber, isoFromDay } from "../core/dates";
 import { notAvailable } from "../core/errors";
 import { getMarketData } from "../data/market-data";
 import { tradingCalendar } from "../data/trading-calendar";
+import { HistoryNeed } from "../data/types";
 import { peekInCurrency, SourcedSeries } from "./in-currency";
 import { waitForSharedLoad } from "./shared-load";
 
@@ -48,7 +49,7 @@ export function today(): DayNumber {
  * One symbol's history covering [from, to], in `currency` (local prices × FX local→currency,
  * the last fixing on or before each close), or in its own currency when `currency` is undefined,
  * handed to `use` (synchronous; its result or throw settles the promise). Failures, of the load
- * or of `use`, reject with `fail(error)`.
+ * or of `use`, reject with `fail(error)`. `need` "close" asks for closes only (see needFor).
  *
  * Cached data is answered with no await. On a miss the formula joins ONE shared load per
  * (symbol, currency) as a small waiter record; the load wakes its waiters when it settles. A storm
@@ -61,13 +62,14 @@ export function whenInCurrency<T>(
   currency: string | undefined,
   signal: AbortSignal | undefined,
   use: (series: SourcedSeries) => T,
-  fail: (error: unknown) => unknown = same
+  fail: (error: unknown) => unknown = same,
+  need?: HistoryNeed
 ): Promise<T> {
   const md = getMarketData();
   try {
-    const hit = peekInCurrency(md, symbol, from, to, currency, false);
+    const hit = peekInCurrency(md, symbol, from, to, currency, false, need);
     if (hit) return Promise.resolve(use(hit));
-    return waitForSharedLoad(md, symbol, from, to, currency, signal, use, fail);
+    return waitForSharedLoad(md, symbol, from, to, currency, signal, use, fail, need);
   } catch (e) {
     return Promise.reject(fail(e));
   }
@@ -81,7 +83,13 @@ export function loadInCurrency(
   from: DayNumber,
   to: DayNumber,
   currency: string | undefined,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  need?: HistoryNeed
 ): Promise<SourcedSeries> {
-  return whenInCurrency(symbol, from, to, currency, signal, same);
+  return whenInCurrency(symbol, from, to, currency, signal, same, same, need);
+}
+
+/** Closes suffice for price answers; total returns and adjusted closes need a total-return basis. */
+export function needFor(kindOrField: "price" | "total" | "close" | "adjclose"): HistoryNeed {
+  return kindOrField === "price" || kindOrField === "close" ? "close" : "adjusted";
 }

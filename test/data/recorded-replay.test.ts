@@ -15,17 +15,14 @@ import {
   recorded,
   recordedJson,
   ReplayServer,
-  startReplayServer,
+  replayServerForTests,
 } from "../fake-server/replay-server";
 
 const KEY = "sk-REPLAY-4242";
+const replay = replayServerForTests();
 let server: ReplayServer;
-beforeAll(async () => {
-  server = await startReplayServer(() => undefined);
-});
-afterAll(() => server.close());
 beforeEach(() => {
-  server.requests.length = 0;
+  server = replay();
 });
 
 /** Fast retries, so a test would see a retry (and count its request) if one happened. */

@@ -69,3 +69,19 @@ export async function startReplayServer(route: Route): Promise<ReplayServer> {
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }
+
+/**
+ * One replay server for a test file: started before its tests, closed after them, its request log
+ * cleared before each test. Returns the server (read it inside tests, not at module level).
+ */
+export function replayServerForTests(): () => ReplayServer {
+  let server: ReplayServer | undefined;
+  beforeAll(async () => {
+    server = await startReplayServer(() => undefined);
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    server!.requests.length = 0;
+  });
+  return () => server!;
+}

@@ -74,6 +74,11 @@ export class HistoryCache {
     return this.lru.peek(key);
   }
 
+  /** True while a fetch for the key is in flight. */
+  isLoading(key: string): boolean {
+    return this.inflight.has(key);
+  }
+
   private covers(e: CacheEntry, from: DayNumber, to: DayNumber): boolean {
     return e.coverFrom <= from && (e.coverTo >= to || this.isFresh(e));
   }

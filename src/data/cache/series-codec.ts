@@ -29,6 +29,7 @@ export function encodeEntry(e: CacheEntry): string {
     close: Array.from(e.series.close),
     adjClose: e.series.adjClose ? Array.from(e.series.adjClose) : undefined,
     dividends: e.series.dividends ? Array.from(e.series.dividends) : undefined,
+    totalUnavailable: e.series.totalUnavailable,
     coverFrom: e.coverFrom,
     coverTo: e.coverTo,
     fetchedAtMs: e.fetchedAtMs,
@@ -55,6 +56,7 @@ export function decodeEntry(text: string | undefined): CacheEntry | undefined {
       close: o.close,
       adjClose: o.adjClose,
       dividends: o.dividends,
+      totalUnavailable: typeof o.totalUnavailable === "string" ? o.totalUnavailable : undefined,
     });
     if (![o.coverFrom, o.coverTo, o.fetchedAtMs].every(Number.isFinite)) return undefined;
     return {

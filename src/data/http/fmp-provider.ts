@@ -2,8 +2,17 @@ import { z } from "zod";
 import { DayNumber, isoFromDay } from "../../core/dates";
 import { getSecret, ProviderError, setSecret } from "../provider-error";
 import { currencyOfMarket, marketOf, toFmpSymbol } from "../symbols";
-import { HistoryResult, MarketDataProvider, Quote, RequestOptions, SymbolInfo } from "../types";
-import { buildProviderSeries, historyRows, ProviderRow, shapeError } from "./build-series";
+import { PriceSeries } from "../../core/series";
+import {
+  HistoryOptions,
+  HistoryResult,
+  MarketDataProvider,
+  Quote,
+  RequestOptions,
+  SymbolInfo,
+} from "../types";
+import { withAdjustedCloses, withoutTotal } from "./adjusted-closes";
+import { buildProviderSeries, historyRows } from "./build-series";
 import {
   HttpLane,
   HttpProviderOptions,
@@ -25,6 +34,8 @@ import {
 
 export const FMP_NAME = "Financial Modeling Prep";
 export const FMP_BASE_URL = "https://financialmodelingprep.com";
+const ADJUSTED_PATH = "/stable/historical-price-eod/dividend-adjusted";
+const ADJUSTED = "dividend-adjusted prices";
 
 const QuoteRow = z.object({ symbol: z.string(), price: price, name: z.string().nullish() });
 const ProfileRow = z.object({
@@ -64,11 +75,13 @@ const readRefusal: RefusalReader = (status, body, what) =>
 
 /**
  * Financial Modeling Prep (stable API). Sends CORS headers, so it works directly from the add-in.
- * History = /stable/historical-price-eod/full (close) + /dividend-adjusted (adjClose), fetched together.
+ * History = /stable/historical-price-eod/full (close), plus /dividend-adjusted (adjClose) only when a
+ * total return or adjusted close needs it.
  */
 export class FmpProvider implements MarketDataProvider {
   readonly id = "fmp";
   readonly name = FMP_NAME;
+  readonly adjustedSeparately = true;
   readonly lane: HttpLane;
 
   constructor(options: HttpProviderOptions) {
@@ -102,44 +115,61 @@ export class FmpProvider implements MarketDataProvider {
     return parseShape(FMP_NAME, z.array(schema), body, what);
   }
 
+  /**
+   * Closes from /full; with need "adjusted" (the default) also /dividend-adjusted, in parallel,
+   * matched to the closes by date (withAdjustedCloses). When the plan does not cover the adjusted
+   * prices, or they are empty or missing too many days, the closes are still answered, marked so
+   * that total returns fail saying why (provenance notes say it too).
+   */
   async getHistory(
     symbol: string,
     from: DayNumber,
     to: DayNumber,
-    options?: RequestOptions
+    options?: HistoryOptions
   ): Promise<HistoryResult> {
     const params = { symbol: toFmpSymbol(symbol), from: isoFromDay(from), to: isoFromDay(to) };
     const signal = options?.signal;
-    const [full, adjusted] = await Promise.all([
-      this.call("/stable/historical-price-eod/full", params, symbol, signal),
-      this.call("/stable/historical-price-eod/dividend-adjusted", params, symbol, signal),
-    ]);
-    const closes = historyRows(FMP_NAME, full, symbol);
-    const adjByDate = new Map<string, unknown>();
-    for (const r of historyRows(FMP_NAME, adjusted, symbol) as readonly (ProviderRow | null)[]) {
-      // A malformed row here would otherwise surface as a "missing adjusted close" on some date.
-      if (typeof r?.date !== "string") throw shapeError(FMP_NAME, symbol);
-      adjByDate.set(r.date.slice(0, 10), r.adjClose);
+    const fullP = this.call("/stable/historical-price-eod/full", params, symbol, signal);
+    if (options?.need === "close") {
+      const full = await fullP;
+      const why = `${FMP_NAME}: ${ADJUSTED} for ${symbol} were not asked for`;
+      const closes = withoutTotal(this.closeSeries(symbol, full), why);
+      return historyResult(FMP_NAME, closes, servedStale(full));
     }
-    if (closes.length === 0) {
+    const what = `${ADJUSTED} for ${symbol}`;
+    const adjustedP = this.call(ADJUSTED_PATH, params, what, signal).catch((e: unknown) => {
+      if (e instanceof ProviderError && e.reason === "plan-limit") return e;
+      throw e;
+    });
+    const [full, adjusted] = await Promise.all([fullP, adjustedP]);
+    const closes = this.closeSeries(symbol, full);
+    const noTotal = (why: string): string =>
+      `${FMP_NAME}: no ${what} (${why}), so total returns are not available; price answers are`;
+    const series =
+      adjusted instanceof ProviderError
+        ? withoutTotal(
+            closes,
+            `${adjusted.message}, so total returns are not available; price answers are`
+          )
+        : withAdjustedCloses(closes, historyRows(FMP_NAME, adjusted, what), "adjClose", noTotal);
+    const result = historyResult(FMP_NAME, series, servedStale(full, adjusted));
+    const notes = series.totalUnavailable;
+    return notes ? { ...result, provenance: { ...result.provenance, notes } } : result;
+  }
+
+  /** The /full rows as a close series; no rows at all means FMP does not know the symbol. */
+  private closeSeries(symbol: string, body: unknown): PriceSeries {
+    const rows = historyRows(FMP_NAME, body, symbol);
+    if (rows.length === 0) {
       throw new ProviderError(
         FMP_NAME,
         "unknown-symbol",
         `has no prices for ${symbol} (unknown symbol?)`
       );
     }
-    const series = buildProviderSeries(
-      FMP_NAME,
-      symbol,
-      currencyOfMarket(symbol),
-      closes.map((r) => ({
-        date: r?.date,
-        close: r?.close,
-        adjClose: typeof r?.date === "string" ? adjByDate.get(r.date.slice(0, 10)) : undefined,
-      })) as ProviderRow[],
-      { close: "close", adjClose: "adjClose" }
-    );
-    return historyResult(FMP_NAME, series, servedStale(full, adjusted));
+    return buildProviderSeries(FMP_NAME, symbol, currencyOfMarket(symbol), rows, {
+      close: "close",
+    });
   }
 
   async getUsdFxHistory(
