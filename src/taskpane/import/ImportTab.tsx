@@ -24,6 +24,17 @@ import { ApiKeyLookup, ImportController, useImport } from "./use-import";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "end" },
+  controls: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  running: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    paddingBlock: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
 });
 
 export interface ImportTabProps {
@@ -47,12 +58,6 @@ export function ImportTab(props: ImportTabProps): React.JSX.Element {
     setForm((f) => ({ ...f, [key]: value }));
   const running = ctl.phase === "running";
   const err = ctl.errors;
-  const progressRef = React.useRef<HTMLDivElement>(null);
-  const showsProgress = running && !!ctl.progress;
-  React.useEffect(() => {
-    // The bar appears below the buttons: bring it into view once, so progress and Cancel are seen.
-    if (showsProgress) progressRef.current?.scrollIntoView?.({ block: "nearest" });
-  }, [showsProgress]);
 
   const useSelection = async (): Promise<void> => {
     try {
@@ -209,24 +214,27 @@ export function ImportTab(props: ImportTabProps): React.JSX.Element {
         onChange={(_, d) => set("replaceExisting", !!d.checked)}
         label="Replace existing CNTech sheets of the same name (asks first)"
       />
-      <div className={styles.row}>
-        <Button type="submit" appearance="primary" disabled={running || ctl.phase === "confirm"}>
-          Import
-        </Button>
-        {running && (
-          <Button type="button" onClick={ctl.cancel}>
-            Cancel import
+      {/* While running, the buttons and progress stay in view at the bottom of a scrolled pane. */}
+      <div className={running ? styles.running : styles.controls}>
+        <div className={styles.row}>
+          <Button type="submit" appearance="primary" disabled={running || ctl.phase === "confirm"}>
+            Import
           </Button>
+          {running && (
+            <Button type="button" onClick={ctl.cancel}>
+              Cancel import
+            </Button>
+          )}
+        </div>
+        {running && ctl.progress && (
+          <Field label={ctl.progress.message} validationState="none">
+            <ProgressBar
+              aria-label="Import progress"
+              value={ctl.progress.total > 0 ? ctl.progress.done / ctl.progress.total : 0}
+            />
+          </Field>
         )}
       </div>
-      {running && ctl.progress && (
-        <Field ref={progressRef} label={ctl.progress.message} validationState="none">
-          <ProgressBar
-            aria-label="Import progress"
-            value={ctl.progress.total > 0 ? ctl.progress.done / ctl.progress.total : 0}
-          />
-        </Field>
-      )}
       {ctl.phase === "confirm" && (
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>
