@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-/** The pane's shell: three tabs; panels stay mounted once visited. */
+/** The pane's shell: four tabs; panels stay mounted once visited. */
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -17,7 +17,7 @@ class NoopResizeObserver {
 }
 (window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
 
-it("offers Import, Scenario and Settings tabs and switches between them", async () => {
+it("offers Import, Scenario, Templates and Settings tabs and switches between them", async () => {
   freshExcel();
   const user = userEvent.setup();
   render(
@@ -25,10 +25,13 @@ it("offers Import, Scenario and Settings tabs and switches between them", async 
       <App />
     </FluentProvider>
   );
-  expect(screen.getAllByRole("tab")).toHaveLength(3);
-  for (const name of ["Import", "Scenario", "Settings"])
+  expect(screen.getAllByRole("tab")).toHaveLength(4);
+  for (const name of ["Import", "Scenario", "Templates", "Settings"])
     expect(screen.getByRole("tab", { name })).toBeTruthy();
   expect(screen.getByRole("button", { name: "Import" })).toBeTruthy();
+  await user.click(screen.getByRole("tab", { name: "Templates" }));
+  expect(await screen.findByRole("button", { name: "Insert self-test" })).toBeTruthy();
+  expect(screen.getByText(/on the current data source/)).toBeTruthy();
   await user.click(screen.getByRole("tab", { name: "Settings" }));
   expect(await screen.findByLabelText("Data provider")).toBeTruthy();
   // The Import form is hidden, not gone: an import in progress keeps its state.
