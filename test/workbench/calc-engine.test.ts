@@ -259,7 +259,7 @@ describe("workbench calculation engine", () => {
   it("evaluates independent formulas concurrently, like Excel's async custom functions", async () => {
     const started: string[] = [];
     const release: Array<() => void> = [];
-    const { sim } = setup({
+    const { sim, calc } = setup({
       SLOW: (x: string) =>
         new Promise((resolve) => {
           started.push(x);
@@ -274,8 +274,15 @@ describe("workbench calculation engine", () => {
     });
     for (let i = 0; i < 50 && started.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
     expect(started.sort()).toEqual(["a", "b"]); // both running before either finished
-    release.forEach((r) => r());
+    // As in Excel, the batch does not wait for them: the cells read back #BUSY!, and so does C1.
     await run;
+    expect([value(sim, "A1"), value(sim, "B1"), value(sim, "C1")]).toEqual([
+      "#BUSY!",
+      "#BUSY!",
+      "#BUSY!",
+    ]);
+    release.forEach((r) => r());
+    await calc.engine.whenIdle();
     expect(value(sim, "C1")).toBe("done a+done b");
   });
 

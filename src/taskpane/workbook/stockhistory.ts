@@ -10,6 +10,7 @@ import { createRangeSource } from "../../data/csv/csv-source";
 import { MarketData } from "../../data/market-data";
 import { currencyOfMarket } from "../../data/symbols";
 import { formulaString } from "./safe-text";
+import { readWhenSettled } from "./pending-values";
 import { incompleteName } from "./sheet-names";
 import { ImportCancelled } from "./sheet-writer";
 
@@ -36,7 +37,6 @@ export function stockHistoryFormula(stock: string, start: DayNumber, end: DayNum
   return `=STOCKHISTORY(${formulaString(stock)},${dateArg(start)},${dateArg(end)},0,1,0,1)`;
 }
 
-const PENDING = new Set(["#BUSY!", "#GETTING_DATA"]);
 /** Generous JSON size of one read cell (an Excel date serial or a price). */
 const RESPONSE_BYTES_PER_CELL = 24;
 /** Response budget per read: 1 MB, a fifth of Excel's 5 MB limit. */
@@ -93,17 +93,13 @@ export async function loadViaStockHistory(
       });
       await context.sync();
       // Poll the anchor cells only (tiny requests) until no result is still loading.
-      const maxPolls = options.maxPolls ?? 60;
       const anchors = sheet.getRangeByIndexes(0, 0, 1, 3 * pulls.length);
-      for (let poll = 0; ; poll++) {
-        if (options.signal?.aborted) throw new ImportCancelled();
-        anchors.load("values");
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- polling until Excel has the results
-        await context.sync();
-        const pending = pulls.some((_, i) => PENDING.has(String(anchors.values[0][3 * i])));
-        if (!pending || poll >= maxPolls) break;
-        await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
-      }
+      await readWhenSettled(context, anchors, {
+        pollMs: options.pollMs ?? 1000,
+        maxPolls: options.maxPolls ?? 60,
+        signal: options.signal,
+      });
+      if (options.signal?.aborted) throw new ImportCancelled();
       // Then read the spills in groups whose response stays well under Excel's 5 MB limit.
       const perPull = rows * 2 * RESPONSE_BYTES_PER_CELL;
       const group = Math.max(1, Math.floor(RESPONSE_BUDGET / perPull));

@@ -45,6 +45,7 @@ type PendingChange =
   | "all";
 
 const MAX_PASSES = 8;
+const PENDING = new CellError("#BUSY!", "Waiting for the function's result");
 
 export class RecalcEngine {
   private readonly cells = new Map<string, FormulaCell>();
@@ -64,7 +65,9 @@ export class RecalcEngine {
     private readonly evaluator: FormulaEvaluator,
     private readonly streams: StreamSessions,
     /** Whether a formula calls a volatile function (recalculated by a plain calculation request). */
-    private readonly isVolatile: (formula: string) => boolean = () => false
+    private readonly isVolatile: (formula: string) => boolean = () => false,
+    /** Whether a formula calls an asynchronous (custom) function: it shows #BUSY! until settled. */
+    private readonly isAsync: (formula: string) => boolean = () => false
   ) {
     this.placer = new SpillPlacer(this.cells, model, this.messages);
   }
@@ -254,7 +257,21 @@ export class RecalcEngine {
     return dirty;
   }
 
+  /**
+   * Excel shows #BUSY! in a cell whose asynchronous function has not answered yet, and reading the
+   * cell returns #BUSY!; formulas reading it wait too. Until evaluated, every dirty formula calling
+   * an async function, and every dirty formula downstream of one, holds #BUSY! (the anchor only: a
+   * spill keeps its old cells until the new result is placed).
+   */
+  private markPending(dirty: Set<FormulaCell>): void {
+    const waiting = new Set([...dirty].filter((c) => this.isAsync(c.formula)));
+    if (waiting.size === 0) return;
+    for (const cell of this.closure(waiting))
+      if (dirty.has(cell)) this.model.setResult(cell.sheet, cell.row, cell.column, PENDING);
+  }
+
   private async recalc(dirty: Set<FormulaCell>): Promise<void> {
+    this.markPending(dirty);
     let work = dirty;
     for (let pass = 0; pass < MAX_PASSES && work.size > 0; pass++) {
       const { levels, cyclic } = dependencyOrder(work);
@@ -264,15 +281,20 @@ export class RecalcEngine {
           (cell) => this.cells.get(cellKey(cell.sheet, cell.row, cell.column)) === cell
         );
         // One level at a time, its formulas concurrently; results are placed in a fixed order.
-        const results = await Promise.all(live.map((cell) => this.evaluate(cell)));
-        live.forEach((cell, i) => {
-          const before = cell.spill;
-          this.placer.place(cell, results[i]);
-          if (!sameRect(before, cell.spill)) {
-            if (before) moved.push(before);
-            if (cell.spill) moved.push(cell.spill);
-          }
-        });
+        // Formulas without async functions first, so they never wait for a pending one beside them.
+        const async = new Set(live.filter((cell) => this.isAsync(cell.formula)));
+        for (const group of [live.filter((c) => !async.has(c)), [...async]]) {
+          if (group.length === 0) continue;
+          const results = await Promise.all(group.map((cell) => this.evaluate(cell)));
+          group.forEach((cell, i) => {
+            const before = cell.spill;
+            this.placer.place(cell, results[i]);
+            if (!sameRect(before, cell.spill)) {
+              if (before) moved.push(before);
+              if (cell.spill) moved.push(cell.spill);
+            }
+          });
+        }
       }
       for (const cell of cyclic)
         this.placer.place(

@@ -48,7 +48,14 @@ export function attachCalculation(
   const volatileNames = metadata
     .filter((f) => f.options?.volatile)
     .map((f) => `${namespace}.${f.name}`);
-  engine = new RecalcEngine(calcModel, evaluator, streams, volatilePredicate(volatileNames));
+  const callsCustomFunction = new RegExp(`(?<![A-Za-z0-9_.])${namespace}\\.`, "i");
+  engine = new RecalcEngine(
+    calcModel,
+    evaluator,
+    streams,
+    volatilePredicate(volatileNames),
+    (formula) => callsCustomFunction.test(formula.replace(/"(?:[^"]|"")*"/g, '""'))
+  );
   calcModel.messages = engine.messages;
   let signature = calcModel.signature();
 
@@ -79,9 +86,13 @@ export function attachCalculation(
       }
     }
   };
+  // Excel calculates before answering a read, but does not wait for asynchronous custom functions:
+  // their cells read back as #BUSY! until they answer. Here sync waits one macrotask turn: what
+  // settles through promises alone (data already in memory) is done; what waits on a timer or the
+  // network is still pending and reads #BUSY!.
   model.calculator = async (_model, changes) => {
     absorb(changes);
-    await engine.whenIdle();
+    await Promise.race([engine.whenIdle(), new Promise((resolve) => setTimeout(resolve, 0))]);
   };
   // Changes made outside a sync (model API) recalculate too.
   model.onChange((e) => {
