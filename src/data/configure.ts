@@ -1,6 +1,7 @@
 import { invalidValue } from "../core/errors";
 import { detectPersistentStore } from "./cache/persistent-store";
 import { createCsvSource } from "./csv/csv-source";
+import { FilesMissingSource } from "./csv/files-missing-source";
 import { DemoSource } from "./demo/demo-source";
 import { EodhdProvider } from "./http/eodhd-provider";
 import { FmpProvider } from "./http/fmp-provider";
@@ -19,6 +20,8 @@ export interface MarketDataConfig {
   readonly proxyBaseUrl?: string;
   /** For provider "csv": the files' names and text. */
   readonly csvFiles?: ReadonlyArray<{ name: string; text: string }>;
+  /** For provider "csv" without files: the names of the files that must be chosen again. */
+  readonly csvFileNames?: readonly string[];
   /** Advanced HTTP settings (timeouts, retries, rate limits, a test base URL). */
   readonly http?: Omit<HttpProviderOptions, "apiKey" | "proxyBaseUrl">;
 }
@@ -52,7 +55,9 @@ export function createProvider(config: MarketDataConfig): MarketDataProvider {
       return config.provider === "fmp" ? new FmpProvider(options) : new EodhdProvider(options);
     }
     case "csv":
-      return createCsvSource(config.csvFiles ?? []);
+      return config.csvFiles?.length
+        ? createCsvSource(config.csvFiles)
+        : new FilesMissingSource(config.csvFileNames ?? []);
     default:
       throw invalidValue(`unknown data provider "${String(config.provider)}"`);
   }

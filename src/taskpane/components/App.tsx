@@ -1,6 +1,8 @@
 import * as React from "react";
 import {
   Body1,
+  MessageBar,
+  MessageBarBody,
   SelectTabData,
   SelectTabEvent,
   Tab,
@@ -53,15 +55,25 @@ export function App(): React.JSX.Element {
   );
   const [sourceName, setSourceName] = React.useState(() => getMarketData().providerName);
 
+  const [startupNotice, setStartupNotice] = React.useState<string | undefined>();
+
   React.useEffect(() => {
     // Saved provider and key are applied at start-up so formulas use them with the pane closed later.
-    settings.service.restore().then(() => setSourceName(getMarketData().providerName));
+    settings.service.restore().then((r) => {
+      setSourceName(getMarketData().providerName);
+      setStartupNotice(r.notice);
+    });
   }, [settings]);
 
   return (
     <main className={styles.root}>
       <Title3 as="h1">CNTech</Title3>
       <Body1>{paneSubtitle(sourceName)}</Body1>
+      {startupNotice && (
+        <MessageBar intent="warning" role="alert" aria-label="Data source notice">
+          <MessageBarBody>{startupNotice}</MessageBarBody>
+        </MessageBar>
+      )}
       <RefreshButton refresh={() => settings.service.refresh()} />
       <TabList
         selectedValue={tab}

@@ -18,6 +18,17 @@ import { sourceNote } from "../../data/source-labels";
 import { readFilesAsText } from "../import/read-files";
 import { describeRecalc } from "../refresh/refresh-data";
 import { PROVIDERS, SettingsForm, SettingsService } from "./settings-service";
+import { formatSize, KEPT_FILES_LIMIT_BYTES, KeptFile } from "./kept-files";
+
+/** What the CSV field says about the files kept from the last save. */
+function keptHint(kept: readonly KeptFile[] | undefined): string {
+  const limit = `Files up to ${formatSize(KEPT_FILES_LIMIT_BYTES)} in all are kept between sessions.`;
+  if (!kept?.length) return ` ${limit}`;
+  const list = kept.map((f) => `${f.name} (${formatSize(f.size)})`).join(", ");
+  return kept.every((f) => typeof f.text === "string")
+    ? ` Kept from the last save: ${list} (used when no file is chosen).`
+    : ` Last chosen: ${list}, not kept (over the limit): choose them again. ${limit}`;
+}
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -41,6 +52,7 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
   const [keyInput, setKeyInput] = React.useState("");
   const [keyHint, setKeyHint] = React.useState<string | undefined>();
   const [proxyInput, setProxyInput] = React.useState("");
+  const [kept, setKept] = React.useState<KeptFile[] | undefined>();
   const [files, setFiles] = React.useState<FileList | null>(null);
   const [notice, setNotice] = React.useState<Notice>();
   const [cacheSize, setCacheSize] = React.useState(() => service.cacheSize());
@@ -59,6 +71,7 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
     let live = true;
     service.keyHint(provider).then((h) => live && setKeyHint(h));
     service.proxyUrl(provider).then((u) => live && setProxyInput(u));
+    service.keptFiles().then((k) => live && setKept(k));
     return () => {
       live = false;
     };
@@ -74,7 +87,13 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
   const save = async (): Promise<void> => {
     setBusy(true);
     try {
-      const { service: md, refresh } = await service.save(await form());
+      const { service: md, refresh, filesKept } = await service.save(await form());
+      if (filesKept) setKept(await service.keptFiles());
+      const keptNote = !filesKept
+        ? ""
+        : filesKept.kept
+          ? ` The files (${formatSize(filesKept.bytes)}) are kept for the next session.`
+          : ` The files are not kept for the next session (${filesKept.reason}): after a reload, choose them again.`;
       setKeyInput("");
       setKeyHint(await service.keyHint(provider));
       setCacheSize(service.cacheSize());
@@ -84,6 +103,7 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
         intent: report.length > 0 ? "warning" : refresh.method ? "success" : "info",
         text:
           `Saved. Formulas and imports now use this data source. ${describeRecalc(refresh)}` +
+          keptNote +
           (report.length > 0
             ? " Some rows of the files were merged, repaired or left out (also in CNTECH.SOURCE's Notes column):"
             : ""),
@@ -173,7 +193,7 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
       {provider === "csv" && (
         <Field
           label="CSV files"
-          hint="One file per symbol (Date, Close[, Adj Close]) or one long/wide table."
+          hint={`One file per symbol (Date, Close[, Adj Close]) or one long/wide table.${keptHint(kept)}`}
         >
           <input
             type="file"

@@ -12,6 +12,7 @@ import { noteAppliedSource } from "../templates/self-test-source";
 import { KeyValueStore, maskKey } from "./settings-store";
 import { ConnectionResult, Probe, testConnection } from "./connection-test";
 import { PROVIDERS } from "./providers";
+import { KeepOutcome, keepFiles, KeptFile, keptFiles, loadableFiles } from "./kept-files";
 import { parseProxyBaseUrl } from "../../data/http/proxy-url";
 
 const SETTINGS_KEY = "cntech:settings:v1";
@@ -55,6 +56,14 @@ export interface SettingsDeps {
 export interface SaveOutcome {
   readonly service: MarketData;
   readonly refresh: RefreshReport;
+  /** For newly chosen CSV files: whether they were kept for the next session. */
+  readonly filesKept?: KeepOutcome;
+}
+
+/** The source applied at start-up, and what the pane must say about it. */
+export interface RestoreOutcome {
+  readonly provider: ProviderId;
+  readonly notice?: string;
 }
 
 export class SettingsService {
@@ -109,9 +118,15 @@ export class SettingsService {
       : undefined;
     if (needsKey && !key && !proxyBaseUrl)
       throw new Error("Enter an API key for this provider (or a proxy URL that adds it).");
-    if (form.provider === "csv" && !form.csvFiles?.length)
+    const csvFiles =
+      form.provider !== "csv"
+        ? undefined
+        : form.csvFiles?.length
+          ? form.csvFiles
+          : loadableFiles(await keptFiles(this.deps.store));
+    if (form.provider === "csv" && !csvFiles?.length)
       throw new Error("Choose one or more CSV files.");
-    return { provider: form.provider, apiKey: key, proxyBaseUrl, csvFiles: form.csvFiles };
+    return { provider: form.provider, apiKey: key, proxyBaseUrl, csvFiles };
   }
 
   /**
@@ -138,8 +153,17 @@ export class SettingsService {
       await this.deps.store.removeItem(proxyName(provider));
     await this.deps.store.setItem(SETTINGS_KEY, JSON.stringify({ provider }));
     await (this.deps.noteSource ?? noteAppliedSource)(service.providerName);
+    const filesKept =
+      provider === "csv" && form.csvFiles?.length
+        ? await keepFiles(this.deps.store, form.csvFiles)
+        : undefined;
     const refresh = await dropCacheAndRecalculate(previous, this.recalculate);
-    return { service, refresh };
+    return { service, refresh, filesKept };
+  }
+
+  /** The CSV files kept from the last save (names and sizes; text when it was kept). */
+  keptFiles(): Promise<KeptFile[] | undefined> {
+    return keptFiles(this.deps.store);
   }
 
   /** "Refresh data": drops the current source's cached data and recalculates every formula. */
@@ -156,18 +180,42 @@ export class SettingsService {
     await this.deps.store.removeItem(keyName(provider));
   }
 
-  /** Re-applies saved settings at start-up (CSV needs its files again, so it falls back to the demo). */
-  async restore(): Promise<SavedSettings> {
+  /**
+   * Re-applies saved settings at start-up, so formulas use them even if the pane is closed later.
+   * CSV files come from the kept copies; when they were not kept, the source stays "CSV files" with
+   * every formula #N/A saying the files must be chosen again, and the notice says so too.
+   */
+  async restore(): Promise<RestoreOutcome> {
     const saved = await this.load();
-    if (saved.provider === "demo" || saved.provider === "csv") return { provider: "demo" };
+    if (saved.provider === "demo") return { provider: "demo" };
+    if (saved.provider === "csv") {
+      const kept = await this.keptFiles();
+      if (loadableFiles(kept)) {
+        await this.save({ provider: "csv" });
+        return { provider: "csv" };
+      }
+      const names = (kept ?? []).map((f) => f.name);
+      const previous = this.current();
+      const missing = this.configure({ provider: "csv", csvFileNames: names });
+      await (this.deps.noteSource ?? noteAppliedSource)(missing.providerName);
+      await dropCacheAndRecalculate(previous, this.recalculate);
+      const which = names.length ? ` (${names.join(", ")})` : "";
+      return {
+        provider: "csv",
+        notice: `The CSV files chosen in Settings${which} were not kept after the pane reloaded: choose them again in Settings. Until then CNTECH formulas show #N/A saying so.`,
+      };
+    }
     try {
       await this.save({
         provider: saved.provider,
         proxyBaseUrl: await this.proxyUrl(saved.provider),
       });
-      return saved;
-    } catch {
-      return { provider: "demo" };
+      return { provider: saved.provider };
+    } catch (e) {
+      return {
+        provider: "demo",
+        notice: `The saved data source could not be applied (${(e as Error).message}). Formulas use the demo (synthetic) data until it is fixed in Settings.`,
+      };
     }
   }
 
