@@ -129,8 +129,10 @@ const GUIDE = `## Arguments
   \`"NDX"\`, \`"US_AI"\`; see \`=CNTECH.BASKET(name)\`), or a range: one column of symbols (equal
   weights) or two columns (symbol, weight; normalised, negative weights allowed for long/short).
   Blank rows are ignored; a symbol listed twice is an error. A basket is bought and held from the
-  window's start, on the union of its constituents' trading days; every constituent must have a price
-  on or before the start.
+  window's start, on the union of its constituents' trading days. A constituent that lists inside the
+  window joins on its first close, one that stops trading leaves on its last close, the weights
+  renormalised among the live constituents (as an index adds or drops a member; the level does not
+  jump); \`CNTECH.SOURCE(symbols, start, [end])\` notes each change.
 - **Dates**: Excel dates (serials), \`DATE()\` results or ISO text \`"YYYY-MM-DD"\`. A window runs from
   the last close on or before \`start\` to the last close on or before \`end\` (default: the latest close).
 - **Currencies**: USD (default), HKD, CNY (CNH is treated as CNY). Local prices are converted with the
@@ -147,7 +149,7 @@ const GUIDE = `## Arguments
 | Error | When |
 | --- | --- |
 | \`#VALUE!\` | A bad argument: unparseable or impossible date, start after end, unknown currency / units / kind / field / frequency, malformed symbol, bad weight, duplicate symbol. The message names the argument. |
-| \`#N/A\` | No data: unknown symbol, no prices in the window, a constituent not yet listed at the start, a series whose last close is more than 3 trading days before a window end the formula gave (stale: a delisting, a file that ends early; see docs/data.md), a start after the last close, or the provider unreachable with nothing cached (the message names the provider and the failure). |
+| \`#N/A\` | No data: unknown symbol, no prices in the window, no constituent of a basket priced at the start, a series whose last close is more than 3 trading days before a window end the formula gave (stale: a delisting, a file that ends early; see docs/data.md; in a basket such a constituent leaves on its last close instead), a start after the last close, or the provider unreachable with nothing cached (the message names the provider and the failure). |
 | \`#NUM!\` | Weights summing to zero, too few returns for a statistic. Excel shows no message for #NUM!; the CLI prints it. |
 
 In spilled tables (\`HISTORY\`, \`SOURCE\`, \`BASKET\`) a symbol that fails carries its own error in its

@@ -11,5 +11,6 @@ export * from "./calendar";
 export * from "./currency";
 export * from "./weights";
 export * from "./baskets";
+export * from "./basket-membership";
 export * from "./spread";
 export * from "./risk";

@@ -2,16 +2,12 @@
  * The level series every window statistic is measured on: a symbol's closes (price) or total-return
  * index (total) in the reporting currency, or for several constituents the core's basket index.
  */
-import { basketSeries } from "../core/baskets";
-import { isoFromDay } from "../core/dates";
-import { notAvailable } from "../core/errors";
 import { makeSeries, PriceSeries } from "../core/series";
 import { priceField, ReturnKind } from "../core/total-return";
-import { combineProvenance } from "../data/fx";
 import { BasketSpec } from "./args";
+import { loadBasketLevels } from "./basket-levels";
 import {
   FormulaWindow,
-  loadInCurrency,
   needFor,
   requireCoverage,
   SourcedSeries,
@@ -43,8 +39,9 @@ function levelsOf(sourced: SourcedSeries, kind: ReturnKind): PriceSeries {
 /**
  * The level series of a basket spec over a window, in `currency`, handed to `use` (see
  * whenInCurrency: failures reject with `fail(error)`): a single symbol's closes (price) or
- * total-return index (total); for several constituents the core's basket index (union calendar with
- * forward-fill, weights set at the window's start, buy-and-hold), indexed at 100 on the start date.
+ * total-return index (total); for several constituents the basket index (union calendar with
+ * forward-fill, weights set at the window's start, buy-and-hold; a constituent joins on its first
+ * close and leaves on its last, see basket-levels.ts), indexed at 100 on the start date.
  */
 export function whenLevels<T>(
   spec: BasketSpec,
@@ -90,42 +87,4 @@ export function loadLevels(
   ...[spec, window, currency, kind, signal]: Parameters<typeof loadBasketLevels>
 ): Promise<SourcedSeries> {
   return whenLevels(spec, window, currency, kind, signal, (levels) => levels);
-}
-
-async function loadBasketLevels(
-  spec: BasketSpec,
-  window: FormulaWindow,
-  currency: string,
-  kind: ReturnKind,
-  signal?: AbortSignal
-): Promise<SourcedSeries> {
-  const loaded = await Promise.all(
-    spec.members.map((m) =>
-      loadInCurrency(m.symbol, window.start, window.end, currency, signal, needFor(kind))
-    )
-  );
-  loaded.forEach((l) => requireCoverage(l, window));
-  const provenance = loaded.map((l) => l.provenance).reduce(combineProvenance);
-  // A basket needs every constituent priced at the start (no silent re-weighting for late listings).
-  loaded.forEach(({ series }, i) => {
-    if (series.dates.length === 0 || series.dates[0] > window.start) {
-      const since = series.dates.length ? ` (its data starts ${isoFromDay(series.dates[0])})` : "";
-      throw notAvailable(
-        `${spec.label}: ${spec.members[i].symbol} has no price on or before ${isoFromDay(window.start)}${since}`
-      );
-    }
-  });
-  const weights = spec.members.map((m) => m.weight);
-  const series = basketSeries(
-    loaded.map((l) => l.series),
-    {
-      symbol: spec.label,
-      kind,
-      weights,
-      allowShort: weights.some((w) => w < 0),
-      start: window.start,
-      end: window.end,
-    }
-  );
-  return { series, provenance };
 }

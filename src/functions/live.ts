@@ -4,6 +4,7 @@ import { parseRequiredText } from "./args";
 import { excelCall, finiteOrThrow, toExcelError } from "./excel-errors";
 import { cancelAbortSignal } from "./invocation";
 import { parseBasketArg } from "./market-lookup";
+import { sourceNotes } from "./source-notes";
 
 /** How often QUOTE asks for a new price (the data layer also caches quotes for 15 s). */
 export const QUOTE_REFRESH_MS = 15000;
@@ -41,31 +42,40 @@ export function cntechQuote(
 
 const SOURCE_HEADER = ["Symbol", "Source", "As of", "Synthetic", "Delayed", "Stale", "Notes"];
 
-function provenanceRow(symbol: string, p: Provenance): unknown[] {
-  return [symbol, p.source, p.asOf, p.synthetic, p.delayed, p.stale, p.notes ?? ""];
+function provenanceRow(symbol: string, p: Provenance, membership = ""): unknown[] {
+  const notes = [membership, p.notes ?? ""].filter((n) => n !== "").join("; ");
+  return [symbol, p.source, p.asOf, p.synthetic, p.delayed, p.stale, notes];
 }
 
 /**
- * Where a symbol's (or each basket constituent's) numbers come from: provider, last close, whether they are synthetic, delayed or stale, and notes (e.g. rows of a file repaired or left out). Spills a header row and one row per symbol.
+ * Where a symbol's (or each basket constituent's) numbers come from: provider, last close, whether they are synthetic, delayed or stale, and notes (e.g. rows of a file repaired or left out; with a window, when a constituent joined the basket on its first close or left it on its last). Spills a header row and one row per symbol.
  * @customfunction SOURCE
  * @helpurl https://localhost:3000/README.md#cntechsource
  * @cancelable
  * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols.
+ * @param [start] Window start (optional): with it, the Notes say which constituents joined or left the basket in the window.
+ * @param [end] Window end (default: the latest available close).
+ * @param [currency] Currency the basket is measured in: "USD" (default), "HKD" or "CNY".
  * @param invocation Cancellation handle supplied by Excel.
  * @returns A table: Symbol, Source, As of, Synthetic, Delayed, Stale, Notes; a symbol that failed shows its error in its row.
  */
 export function cntechSource(
   symbols: unknown[][],
+  start: unknown,
+  end: unknown,
+  currency: unknown,
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<unknown[][]> {
   return excelCall(async () => {
     const signal = cancelAbortSignal(invocation);
     const spec = parseBasketArg(symbols);
+    const membership = await sourceNotes(spec, { start, end, currency }, signal);
     const md = getMarketData();
     const rows = await Promise.all(
       spec.members.map(async ({ symbol }) => {
         try {
-          return provenanceRow(symbol, await md.getProvenance(symbol, { signal }));
+          const p = await md.getProvenance(symbol, { signal });
+          return provenanceRow(symbol, p, membership.get(symbol));
         } catch (e) {
           const error = toExcelError(e);
           return [symbol, error, error, error, error, error, error];

@@ -50,7 +50,8 @@ test.each(windowFunctions.map((f) => [f.id, f] as const))(
     if (lead !== undefined) expect(f.parameters[0].name).toBe(lead);
     expect(params.slice(0, 4).map((p) => p.name)).toEqual(["symbols", "start", "end", "currency"]);
     expect(params[0].optional ?? false).toBe(false);
-    expect(params[1].optional ?? false).toBe(false);
+    // SOURCE alone works without a window (provenance only); with one it notes membership changes.
+    if (id !== "SOURCE") expect(params[1].optional ?? false).toBe(false);
     expect(params[2].optional).toBe(true);
     expect(params[3].optional).toBe(true);
     // The 4th argument is the currency: no other parameter mentions one.

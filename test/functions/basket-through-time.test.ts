@@ -1,0 +1,92 @@
+/**
+ * Baskets through time on the demo data, through the BUILT bundle: HSTECH over 2024, when 9660.HK
+ * only lists on 2024-10-24, is a number; it matches a recomputation written here from the members'
+ * own total-return levels (values carried day by day, the newcomer given its share on its first
+ * close), and CNTECH.SOURCE says when it joined.
+ */
+import { dayFromIso, isoFromDay } from "../../src/core/dates";
+import { loadFunctionsBundle } from "../support/functions-bundle";
+import { callLikeExcel, lastIndexOnOrBefore, levelsIn } from "./helpers";
+
+const bundle = loadFunctionsBundle();
+const call = (id: string, ...args: unknown[]) => callLikeExcel(bundle, id, args);
+const S = "2024-01-02";
+const E = "2024-12-31";
+
+/** The joined basket by carrying each member's value forward: an independent statement of the rule. */
+async function joinedBasketReturn(
+  members: Array<{ symbol: string; weight: number }>,
+  start: number,
+  end: number
+): Promise<{ value: number; joined: Map<string, number> }> {
+  const data = await Promise.all(members.map((m) => levelsIn(m.symbol, "USD")));
+  const days = [...new Set(data.flatMap((d) => d.dates))].sort((a, b) => a - b);
+  const day0 = days[lastIndexOnOrBefore(days, start)];
+  const calendar = days.filter((d) => d >= day0 && d <= end);
+  const levelOn = (k: number, day: number) => {
+    const i = lastIndexOnOrBefore(data[k].dates, day);
+    return i < 0 ? undefined : data[k].levels[i];
+  };
+  const values = members.map(() => 0);
+  const live = members.map(() => false);
+  const joined = new Map<string, number>();
+  let prev = day0;
+  calendar.forEach((day, t) => {
+    members.forEach((_, k) => {
+      if (live[k]) values[k] *= (levelOn(k, day) as number) / (levelOn(k, prev) as number);
+    });
+    const total = values.reduce((a, b) => a + b, 0);
+    const newcomers = members
+      .map((_, k) => k)
+      .filter((k) => !live[k] && levelOn(k, day) !== undefined);
+    if (newcomers.length > 0) {
+      const liveWeight = members.reduce(
+        (s, m, k) => s + (live[k] || newcomers.includes(k) ? m.weight : 0),
+        0
+      );
+      const v = t === 0 ? 100 : total;
+      const share = newcomers.reduce((s, k) => s + members[k].weight, 0) / liveWeight;
+      members.forEach((_, k) => (values[k] *= live[k] ? 1 - share : 1));
+      for (const k of newcomers) {
+        values[k] = (v * members[k].weight) / liveWeight;
+        live[k] = true;
+        if (t > 0) joined.set(members[k].symbol, day);
+      }
+    }
+    prev = day;
+  });
+  return { value: values.reduce((a, b) => a + b, 0) / 100 - 1, joined };
+}
+
+describe("a basket whose member lists inside the window", () => {
+  test("RETURN of HSTECH over 2024 is the joined basket's return, to 1e-10", async () => {
+    const spill = (await call("BASKET", "HSTECH")) as unknown[][];
+    const members = spill.slice(1).map((r) => ({ symbol: r[0] as string, weight: r[2] as number }));
+    const got = (await call("RETURN", "HSTECH", S, E)) as number;
+    const want = await joinedBasketReturn(members, dayFromIso(S), dayFromIso(E));
+    expect(typeof got).toBe("number");
+    expect(Math.abs(got - want.value)).toBeLessThan(1e-10);
+    expect([...want.joined.entries()].map(([s, d]) => [s, isoFromDay(d)])).toEqual([
+      ["9660.HK", "2024-10-24"],
+    ]);
+    // Printed for the record of this check.
+    console.log(
+      `HSTECH ${S}..${E} RETURN ${got} recomputed ${want.value} diff ${Math.abs(got - want.value)}`
+    );
+  });
+
+  test("SOURCE over the window notes that 9660.HK joined on its first close", async () => {
+    const table = (await call("SOURCE", "HSTECH", S, E)) as unknown[][];
+    expect(table[0][6]).toBe("Notes");
+    const row = table.find((r) => r[0] === "9660.HK") as unknown[];
+    expect(row[6]).toMatch(/^9660\.HK joined on 2024-10-24 \(its first close\)/);
+    const others = table.slice(1).filter((r) => r[0] !== "9660.HK");
+    for (const r of others) expect(r[6]).toBe("");
+  });
+
+  test("the spread and the risk statistics are numbers too", async () => {
+    for (const id of ["SPREAD.NASDAQ", "VOL", "BETA", "MAXDD"]) {
+      expect(typeof (await call(id, "HSTECH", S, E))).toBe("number");
+    }
+  });
+});
