@@ -157,7 +157,7 @@ describe("malformed files on the Settings path (formulas)", () => {
       const p = await cntechPrice("KWEB", c.price.date, c.price.field, null, invocation);
       expect(p).toBeCloseTo(c.price.value, 12);
     }
-    const source = await cntechSource([["KWEB"]], invocation);
+    const source = await cntechSource([["KWEB"]], null, null, null, invocation);
     expect(source[0][6]).toBe("Notes");
     if (c.note) expect(source[1][6]).toMatch(c.note);
     else expect(source[1][6]).toBe("");
