@@ -155,6 +155,15 @@ const GUIDE = `## Arguments
 In spilled tables (\`HISTORY\`, \`SOURCE\`, \`BASKET\`) a symbol that fails carries its own error in its
 column or row while the others keep their values.
 
+\`HISTORY\` starts with the start close (the last close on or before \`start\`), then every trading date
+(daily) or each ISO week's (Monday-Sunday) / calendar month's last close; the last row is the last
+close on or before \`end\`, so last / first − 1 down a column equals \`RETURN\`'s price return in the
+same currency. Its dates are Excel serial numbers: give the Date column a date format (Format Cells →
+Date, or \`=TEXT(A2,"yyyy-mm-dd")\`). Excel can take a formatted number from a custom function
+(a \`Double\` cell value with a \`numberFormat\`, a custom-function data type that needs
+\`allowCustomDataForDataTypeAny\` in functions.json and a recent Excel); the add-in does not use it yet,
+so the serials work in every Excel that runs custom functions.
+
 ## Command line
 
 The same function implementations run from a terminal (after \`npm run build\`):

@@ -1,6 +1,6 @@
 /**
- * Builds HISTORY's spilled table: a header row ("Date", symbols...) and one row per trading date
- * (Excel serials) in the window, each symbol's value on that date. A symbol that failed to load keeps
+ * Builds HISTORY's spilled table: a header row ("Date", symbols...), the start close, and one row
+ * per trading date (Excel serials) after it in the window, each symbol's value on that date. A symbol that failed to load keeps
  * its column, every cell holding its error; a symbol that did not trade on a date shows "" there
  * (daily), or its last close in the period (weekly / monthly).
  */
@@ -47,14 +47,38 @@ function periodEnds(dates: number[], frequency: Frequency): number[] {
   );
 }
 
-/** The spilled table; throws #N/A when no column has any date in the window. */
+/** How far before start a start close may lie (a long market closure); older means no data. */
+export const START_LOOKBACK_DAYS = 14;
+
+/** The start close's day: the latest "last close on or before start" across the columns. */
+function startCloseDay(columns: readonly ColumnSource[], start: DayNumber): DayNumber | undefined {
+  let base: number | undefined;
+  for (const c of columns) {
+    if (!("series" in c)) continue;
+    const i = indexOnOrBefore(c.series, start);
+    if (i >= 0 && c.series.dates[i] >= start - START_LOOKBACK_DAYS)
+      base = Math.max(base ?? -Infinity, c.series.dates[i]);
+  }
+  return base;
+}
+
+/**
+ * The spilled table; throws #N/A when no column has any date in the window. The first row is the
+ * start close (each symbol's last close on or before start, as RETURN uses), then the closes after
+ * it: every trading date (daily) or each week's / month's last close (weekly / monthly), so
+ * last / first − 1 down a column is the window's price return.
+ */
 export function historyTable(
   columns: readonly ColumnSource[],
   window: { start: DayNumber; end: DayNumber },
   frequency: Frequency,
   field: HistoryField
 ): unknown[][] {
-  const dates = periodEnds(windowDates(columns, window.start, window.end), frequency);
+  const base = startCloseDay(columns, window.start);
+  const after = windowDates(columns, window.start, window.end).filter(
+    (d) => base === undefined || d > base
+  );
+  const dates = [...(base === undefined ? [] : [base]), ...periodEnds(after, frequency)];
   if (dates.length === 0) {
     const failed = columns.find((c) => "error" in c);
     if (failed && "error" in failed) throw failed.error;
@@ -64,7 +88,7 @@ export function historyTable(
   const values = columns.map((c) =>
     "series" in c ? (field === "close" ? c.series.close : adjustedCloses(c.series)) : undefined
   );
-  const rows = dates.map((day) => {
+  const rows = dates.map((day, t) => {
     const row: unknown[] = [excelSerialFromDay(day)];
     columns.forEach((c, k) => {
       if (!("series" in c)) {
@@ -72,10 +96,12 @@ export function historyTable(
         return;
       }
       const i = indexOnOrBefore(c.series, day);
+      const isStart = t === 0 && day === base;
       const tradedThatDay = i >= 0 && c.series.dates[i] === day;
       const inPeriod =
         i >= 0 && periodKey(c.series.dates[i], frequency) === periodKey(day, frequency);
-      row.push(tradedThatDay || (frequency !== "daily" && inPeriod) ? values[k]![i] : "");
+      const show = isStart ? i >= 0 : tradedThatDay || (frequency !== "daily" && inPeriod);
+      row.push(show ? values[k]![i] : "");
     });
     return row;
   });

@@ -13,7 +13,13 @@ import {
   parseWindow,
 } from "./args";
 import { excelCall, excelFormula, finiteOrThrow, toExcelError } from "./excel-errors";
-import { adjustedCloses, ColumnSource, HistoryField, historyTable } from "./history-table";
+import {
+  adjustedCloses,
+  ColumnSource,
+  HistoryField,
+  historyTable,
+  START_LOOKBACK_DAYS,
+} from "./history-table";
 import { cancelSignal } from "./invocation";
 import { parseBasketArg } from "./market-lookup";
 import { requireFreshEnd } from "../core/coverage";
@@ -84,7 +90,7 @@ export function cntechPrice(
 }
 
 /**
- * Daily, weekly or monthly closes of one or more symbols over a window, spilled as a table with a header row ("Date", then one column per symbol; dates as Excel serials).
+ * Daily, weekly or monthly closes of one or more symbols over a window, spilled as a table with a header row ("Date", then one column per symbol). The first row is the start close (the last close on or before start), so last / first − 1 is RETURN's price return. Dates are Excel serials: give the Date column a date format.
  * @customfunction HISTORY
  * @helpurl https://localhost:3000/README.md#cntechhistory
  * @cancelable
@@ -92,7 +98,7 @@ export function cntechPrice(
  * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
  * @param [end] End date (default: the latest available close).
  * @param [currency] "USD", "HKD" or "CNY" (default: each symbol's own trading currency).
- * @param [frequency] "daily" (default), "weekly" or "monthly" (last close of each period).
+ * @param [frequency] "daily" (default), "weekly" or "monthly": after the start close, each ISO week's (Monday-Sunday) or calendar month's last close; the last row is the last close on or before end.
  * @param [field] "close" (default) or "adjclose" (adjusted for dividends and splits).
  * @param invocation Cancellation handle supplied by Excel.
  * @returns A table: header row, then one row per date; a symbol that failed shows its error in its column.
@@ -121,7 +127,7 @@ export function cntechHistory(
           const need = needFor(f);
           const loaded = ccy
             ? await loadInCurrency(symbol, w.start, w.end, ccy, signal, need)
-            : await md.getHistory(symbol, w.start, w.end, { signal, need });
+            : await md.getHistory(symbol, w.start - START_LOOKBACK_DAYS, w.end, { signal, need });
           return { symbol, series: loaded.series };
         } catch (e) {
           return { symbol, error: toExcelError(e) };

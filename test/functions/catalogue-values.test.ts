@@ -224,6 +224,34 @@ describe("prices, history and FX", () => {
     });
   });
 
+  test("HISTORY starts on the start close: a Saturday start begins on the Friday before", async () => {
+    const table = (await call("HISTORY", "^NDX", "2024-12-28", "2025-01-10")) as unknown[][];
+    const s = demoSeries("^NDX");
+    const i = lastIndexOnOrBefore(s.dates, dayFromIso("2024-12-28"));
+    expect(s.dates[i]).toBe(dayFromIso("2024-12-27"));
+    expect(table[1]).toEqual([excelSerialFromDay(s.dates[i]), s.close[i]]);
+  });
+
+  test("HISTORY weekly: last / first − 1 down the spill is RETURN's price return", async () => {
+    const table = (await call(
+      "HISTORY",
+      "^NDX",
+      "2025-01-02",
+      "2025-06-30",
+      "USD",
+      "weekly"
+    )) as unknown[][];
+    const first = table[1][1] as number;
+    const last = table[table.length - 1][1] as number;
+    const want = await call("RETURN", "^NDX", "2025-01-02", "2025-06-30", "USD", "price");
+    expect(last / first - 1).toBeCloseTo(want as number, 12);
+    // Between the start close and the end, one row per ISO week: each Friday-or-earlier week end.
+    const weekdays = table
+      .slice(2, -1)
+      .map((r) => new Date(((r[0] as number) - 25569) * 864e5).getUTCDay());
+    expect(weekdays.every((d) => d >= 1 && d <= 5)).toBe(true);
+  });
+
   test("HISTORY monthly keeps the last close of each month", async () => {
     const table = (await call(
       "HISTORY",
@@ -234,7 +262,8 @@ describe("prices, history and FX", () => {
       "MONTHLY"
     )) as unknown[][];
     const s = demoSeries("NVDA");
-    const want = ["2024-01-31", "2024-02-29", "2024-03-31"].map((iso) => {
+    // The start close first (the last close on or before 2024-01-01), then each month's last close.
+    const want = ["2024-01-01", "2024-01-31", "2024-02-29", "2024-03-31"].map((iso) => {
       const i = lastIndexOnOrBefore(s.dates, dayFromIso(iso));
       return [excelSerialFromDay(s.dates[i]), s.close[i]];
     });
