@@ -10,6 +10,7 @@ import { MarketData } from "../../data/market-data";
 import { ImportData, FetchedSeries } from "./dataset";
 import { ImportRequest } from "./import-types";
 import { ImportCancelled } from "./sheet-writer";
+import { yieldToBrowser } from "./yield-to-browser";
 
 /** Days fetched before the window so "the last close on or before the start" exists after holidays. */
 const LOOKBACK_DAYS = 14;
@@ -78,6 +79,8 @@ export async function fetchImportData(
         results[i] = e instanceof Error ? e : new Error(String(e));
       }
       hooks.onProgress?.(++done, symbols.length);
+      // Embedded and cached series load without waiting: let the pane paint the count.
+      await yieldToBrowser();
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, symbols.length) }, worker));

@@ -28,6 +28,7 @@ import { cleanPrefix, incompleteName, uniqueName, uniqueTableName } from "./shee
 import { SheetBlock, layoutOf } from "./sheet-block";
 import { DEFAULT_CHUNK_BYTES, ImportCancelled, queueTable, writeBlock } from "./sheet-writer";
 import { summaryBlock } from "./summary";
+import { yieldToBrowser } from "./yield-to-browser";
 
 type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -134,6 +135,8 @@ export async function runImport(
   // Stale or partial coverage of the window is said in the pane too, not only in the sheets.
   const coverage = [...coverageNotes(data, req)].map(([symbol, note]) => `${symbol}: ${note}`);
   const warnings = [...fetched.warnings, ...coverage];
+  progress({ phase: "fetch", done: 1, total: 1, message: "Preparing the sheets" });
+  await yieldToBrowser();
   const blocks = buildBlocks(data, req);
   const totalRows = blocks.reduce((n, b) => n + b.rows.length, 0);
 
