@@ -5,9 +5,10 @@ const devCerts = require("office-addin-dev-certs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { Compilation, sources } = require("webpack");
+const { Compilation, sources, optimize } = require("webpack");
 const { parseSiteUrl, toProductionFunctionsJson } = require("./scripts/make-prod-manifest");
 const { tsLoaderRule } = require("./scripts/webpack-ts-rule");
+const { BuildManifestPlugin } = require("./scripts/build-manifest-plugin");
 
 const urlDev = "https://localhost:3000/";
 // Site the production build's dist/manifest.xml points at (as in the yo office template); for a real
@@ -48,6 +49,8 @@ function cliConfig(dev) {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionSources() }),
       ...(dev ? [] : [new ProductionHelpUrlsPlugin()]),
+      // One file for bin/cntech.js: the add-in's lazy chunks (HTTP providers) are inlined here.
+      new optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
     ],
     performance: { hints: false },
   };
@@ -78,19 +81,28 @@ async function getHttpsOptions() {
   return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
 }
 
+const hashed = "[name].[contenthash:8].js";
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = process.argv.includes("serve");
   const addin = {
     name: "addin",
-    devtool: "source-map",
+    // Production maps are written for debugging but not referenced from the bundles, so users never
+    // download them (docs/architecture.md).
+    devtool: dev ? "source-map" : "hidden-source-map",
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
+      // The pane builds on functions.js (loaded first on the same page): modules both use ship once.
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
       functions: "./src/functions/index.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       clean: true,
+      // Content-hashed names can be cached for good. functions.js keeps its name: the manifest's
+      // CustomFunctions <Script> URL names it, and a manifest is redeployed far less often.
+      filename: (data) => (dev || data.chunk.name === "functions" ? "[name].js" : hashed),
+      chunkFilename: dev ? "[name].js" : hashed,
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".jsx"] },
     module: {
@@ -115,6 +127,7 @@ module.exports = async (env, options) => {
         chunksSortMode: "manual",
         officeJs: officeJsCdn,
       }),
+      new BuildManifestPlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext][query]" },

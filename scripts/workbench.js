@@ -13,6 +13,7 @@ const os = require("os");
 const path = require("path");
 const http = require("http");
 const { spawnSync, spawn } = require("child_process");
+const { withAddinScripts } = require("./addin-pages");
 
 const ROOT = path.resolve(__dirname, "..");
 // WORKBENCH_DIST serves another build of the add-in (e.g. a development build) instead of dist/.
@@ -76,10 +77,19 @@ function run(command, args) {
  * (dist-workbench/) when missing or older than its sources.
  */
 function ensureBuilt({ log = console.log } = {}) {
-  if (process.env.WORKBENCH_NO_BUILD === "1") return;
-  const addinFiles = ["functions.js", "functions.json", "taskpane.js"].map((f) =>
+  const addinFiles = ["functions.js", "functions.json", "taskpane.html"].map((f) =>
     path.join(DIST, f)
   );
+  if (process.env.WORKBENCH_NO_BUILD === "1") {
+    const missing = [...addinFiles, path.join(WB_DIST, "index.html")].filter(
+      (f) => !fs.existsSync(f)
+    );
+    if (missing.length > 0)
+      throw new Error(
+        `${missing.join(", ")} missing: run npm run build (it builds the workbench too)`
+      );
+    return;
+  }
   // webpack leaves unchanged outputs untouched, so the newest output dates the last build.
   const addinBuilt = addinFiles.every(fs.existsSync) ? Math.max(...addinFiles.map(mtime)) : 0;
   const addinSources = newestMtime(path.join(ROOT, "src"), [
@@ -128,6 +138,18 @@ function resolveFile(urlPath) {
 function startServer({ port = 3100 } = {}) {
   const server = http.createServer((req, res) => {
     const file = resolveFile(req.url || "/");
+    if (file === path.join(WB_DIST, "index.html") && fs.existsSync(file)) {
+      // The add-in's bundle names are content-hashed: take them from the built taskpane.html.
+      const html = withAddinScripts(fs.readFileSync(file, "utf8"), DIST, "/dist/");
+      res.writeHead(200, {
+        "Content-Type": TYPES[".html"],
+        "Cache-Control": "no-store",
+        "Content-Security-Policy": CSP,
+        "X-Content-Type-Options": "nosniff",
+      });
+      res.end(html);
+      return;
+    }
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { "Content-Type": "text/plain" });
       res.end("Not found");
@@ -268,7 +290,8 @@ async function main() {
     );
     return;
   }
-  if (opts.build) ensureBuilt();
+  if (!opts.build) process.env.WORKBENCH_NO_BUILD = "1";
+  ensureBuilt();
   if (opts.screenshot) {
     const { server, url } = await startServer({ port: 0 });
     const browser = await launchChromium({ width: opts.width, height: opts.height });

@@ -3,9 +3,8 @@ import { detectPersistentStore } from "./cache/persistent-store";
 import { createCsvSource } from "./csv/csv-source";
 import { FilesMissingSource } from "./csv/files-missing-source";
 import { DemoSource } from "./demo/demo-source";
-import { EodhdProvider } from "./http/eodhd-provider";
-import { FmpProvider } from "./http/fmp-provider";
-import { HttpProviderOptions } from "./http/http-client";
+import type { HttpProviderOptions } from "./http/http-client";
+import { LazyHttpProvider } from "./http/lazy-http-provider";
 import { MarketData, setMarketData } from "./market-data";
 import { MarketDataProvider } from "./types";
 
@@ -52,7 +51,7 @@ export function createProvider(config: MarketDataConfig): MarketDataProvider {
         );
       }
       const options: HttpProviderOptions = { ...config.http, apiKey, proxyBaseUrl };
-      return config.provider === "fmp" ? new FmpProvider(options) : new EodhdProvider(options);
+      return new LazyHttpProvider(config.provider, options);
     }
     case "csv":
       return config.csvFiles?.length

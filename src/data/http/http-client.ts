@@ -2,6 +2,9 @@ import axios, { AxiosError, AxiosInstance } from "axios";
 import axiosRetry, { exponentialDelay, retryAfter } from "axios-retry";
 import Bottleneck from "bottleneck";
 import { getSecret, planLimit, ProviderError, redact, setSecret } from "../provider-error";
+import { requireSafeBaseUrl } from "./safe-base-url";
+
+export { requireSafeBaseUrl };
 
 /** Settings shared by the keyed HTTP providers. */
 export interface HttpProviderOptions {
@@ -50,33 +53,6 @@ export type RefusalReader = (
 
 /** Set to "1" by the team gateway (deploy/gateway) on a cached answer served after a provider failure. */
 export const STALE_HEADER = "x-cntech-stale";
-
-/** Throws unless the URL is https, or http to the local machine (fake servers in tests). */
-export function requireSafeBaseUrl(url: string, provider: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ProviderError(
-      provider,
-      "not-supported",
-      `base URL "${url}" is not a URL`,
-      undefined,
-      "value"
-    );
-  }
-  const local = parsed.hostname === "127.0.0.1" || parsed.hostname === "localhost";
-  if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && local)) {
-    throw new ProviderError(
-      provider,
-      "not-supported",
-      "only https:// URLs are allowed",
-      undefined,
-      "value"
-    );
-  }
-  return url.replace(/\/+$/, "");
-}
 
 /**
  * One provider's HTTP lane: axios with a timeout, axios-retry (exponential backoff that honours

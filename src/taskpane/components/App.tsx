@@ -3,6 +3,7 @@ import {
   Body1,
   MessageBar,
   MessageBarBody,
+  Spinner,
   SelectTabData,
   SelectTabEvent,
   Tab,
@@ -13,13 +14,24 @@ import {
 } from "@fluentui/react-components";
 import { ImportTab } from "../import/ImportTab";
 import { RefreshButton } from "./RefreshButton";
-import { ScenarioTab } from "../scenario/ScenarioTab";
 import { SettingsService } from "../settings/settings-service";
-import { SettingsTab } from "../settings/SettingsTab";
 import { TemplatesTab } from "../templates/TemplatesTab";
 import { detectSettingsStore } from "../settings/settings-store";
 import { getMarketData } from "../../data/market-data";
 import { paneSubtitle } from "../../data/source-labels";
+
+// First paint needs only this shell and the Import tab; the other tabs (Scenario brings chart.js)
+// are separate chunks fetched when first opened, so the shared runtime starts lighter.
+const ScenarioTab = React.lazy(() =>
+  import(/* webpackChunkName: "scenario-tab" */ "../scenario/ScenarioTab").then((m) => ({
+    default: m.ScenarioTab,
+  }))
+);
+const SettingsTab = React.lazy(() =>
+  import(/* webpackChunkName: "settings-tab" */ "../settings/SettingsTab").then((m) => ({
+    default: m.SettingsTab,
+  }))
+);
 
 const useStyles = makeStyles({
   root: {
@@ -94,7 +106,9 @@ export function App(): React.JSX.Element {
       </div>
       {visited.has("scenario") && (
         <div role="tabpanel" aria-label="Scenario" hidden={tab !== "scenario"}>
-          <ScenarioTab />
+          <React.Suspense fallback={<Spinner size="small" label="Loading…" />}>
+            <ScenarioTab />
+          </React.Suspense>
         </div>
       )}
       {visited.has("templates") && (
@@ -104,7 +118,9 @@ export function App(): React.JSX.Element {
       )}
       {visited.has("settings") && (
         <div role="tabpanel" aria-label="Settings" hidden={tab !== "settings"}>
-          <SettingsTab service={settings.service} storeKind={STORE_LABELS[settings.kind]} />
+          <React.Suspense fallback={<Spinner size="small" label="Loading…" />}>
+            <SettingsTab service={settings.service} storeKind={STORE_LABELS[settings.kind]} />
+          </React.Suspense>
         </div>
       )}
     </main>

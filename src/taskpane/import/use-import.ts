@@ -8,7 +8,6 @@ import { detectPersistentStore } from "../../data/cache/persistent-store";
 import { createProvider } from "../../data/configure";
 import { createCsvSource, userDataReport } from "../../data/csv/csv-source";
 import { getMarketData, MarketData } from "../../data/market-data";
-import { runImport } from "../workbook/import-runner";
 import {
   ImportOutcome,
   ImportProgress,
@@ -153,6 +152,10 @@ export function useImport(
           apiKeyFor
         );
         const follow = liveFormulasFollowSource(request, marketData, getMarketData());
+        // The import's workbook code is its own chunk: the pane's first paint does not need it.
+        const { runImport } = await import(
+          /* webpackChunkName: "import-runner" */ "../workbook/import-runner"
+        );
         const result = await runImport(
           { ...follow.request, confirmReplace },
           { signal: abort.signal, onProgress: setProgress },

@@ -1,0 +1,44 @@
+/** Keyed providers from createProvider load their HTTP code on the first request and then act as the real ones. */
+import { inspect } from "util";
+import { dayFromIso } from "../../src/core/dates";
+import { createProvider } from "../../src/data/configure";
+import { EodhdProvider } from "../../src/data/http/eodhd-provider";
+import { FmpProvider } from "../../src/data/http/fmp-provider";
+import { HTTP_PROVIDER_NAMES } from "../../src/data/http/lazy-http-provider";
+import { FakeServer, startFakeProviderServer } from "../fake-server/fake-provider-server";
+
+const KEY = "sk-LAZY-4242";
+let server: FakeServer;
+beforeAll(async () => {
+  server = await startFakeProviderServer({ validKey: KEY });
+});
+afterAll(() => server.close());
+
+test("the names known before loading are the real providers' names", () => {
+  expect(HTTP_PROVIDER_NAMES.fmp).toBe(new FmpProvider({ apiKey: "k" }).name);
+  expect(HTTP_PROVIDER_NAMES.eodhd).toBe(new EodhdProvider({ apiKey: "k" }).name);
+});
+
+test("an unsafe base URL is refused at once, before any code loads", () => {
+  expect(() =>
+    createProvider({ provider: "eodhd", apiKey: KEY, http: { baseUrl: "http://example.com" } })
+  ).toThrow(/https/);
+});
+
+test.each(["fmp", "eodhd"] as const)(
+  "%s: no request before the first call; then the same history as the real provider, key kept hidden",
+  async (id) => {
+    const http = { baseUrl: server.url, retries: 0 };
+    const lazy = createProvider({ provider: id, apiKey: KEY, http });
+    expect(inspect(lazy, { depth: 8, showHidden: true })).not.toContain(KEY);
+    server.requests.length = 0;
+    const from = dayFromIso("2024-01-02");
+    const to = dayFromIso("2024-06-28");
+    const viaLazy = await lazy.getHistory("AAPL", from, to);
+    expect(server.requests.length).toBeGreaterThan(0);
+    const Real = id === "fmp" ? FmpProvider : EodhdProvider;
+    const direct = await new Real({ apiKey: KEY, ...http }).getHistory("AAPL", from, to);
+    expect(Array.from(viaLazy.series.dates)).toEqual(Array.from(direct.series.dates));
+    expect(viaLazy.series.dates.length).toBeGreaterThan(100);
+  }
+);
