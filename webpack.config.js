@@ -103,6 +103,9 @@ module.exports = async (env, options) => {
       // CustomFunctions <Script> URL names it, and a manifest is redeployed far less often.
       filename: (data) => (dev || data.chunk.name === "functions" ? "[name].js" : hashed),
       chunkFilename: dev ? "[name].js" : hashed,
+      // Lazy chunks load relative to the page (taskpane.html sits beside them). Not "auto": that
+      // looks for a document when functions.js starts, and the functions must also run without one.
+      publicPath: "",
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".jsx"] },
     module: {

@@ -11,8 +11,13 @@ const path = require("path");
 const zlib = require("zlib");
 
 const BUDGETS = {
-  /** functions.js alone: what must run before any formula can be registered. */
-  functions: 100_000,
+  /**
+   * functions.js alone: what must run before any formula can be registered. It also carries the
+   * webpack runtime and the data and core modules the pane reuses from it (the pane's entry depends
+   * on it), which costs it about 9 KB but saves the pane about 120 KB of its own copies; standalone
+   * it would be about 96 KB.
+   */
+  functions: 110_000,
   /** Everything taskpane.html runs before the first formula value and the pane's first paint. */
   startup: 600_000,
   /** The whole add-in, lazy chunks included. */
@@ -61,6 +66,7 @@ function checkBudgets(rows, budgets = BUDGETS) {
   return { totals, failures };
 }
 
+const LABELS = { functions: "functions.js", startup: "start-up total", total: "whole add-in" };
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
 function report(rows, { totals, failures }, budgets = BUDGETS, log = console.log) {
@@ -71,7 +77,7 @@ function report(rows, { totals, failures }, budgets = BUDGETS, log = console.log
     );
   for (const k of Object.keys(budgets))
     log(
-      `  ${(k + " total").padEnd(36)} ${kb(totals[k].bytes).padStart(10)} ${kb(totals[k].gzip).padStart(10)}  budget ${kb(budgets[k])}`
+      `  ${(LABELS[k] ?? k).padEnd(36)} ${kb(totals[k].bytes).padStart(10)} ${kb(totals[k].gzip).padStart(10)}  budget ${kb(budgets[k])}`
     );
   failures.forEach((f) => log(`size budget exceeded: ${f}`));
 }
