@@ -10,6 +10,7 @@ import { createProvider, MarketDataConfig } from "../../src/data/configure";
 import { MarketData } from "../../src/data/market-data";
 import { FmpProvider } from "../../src/data/http/fmp-provider";
 import { EodhdProvider } from "../../src/data/http/eodhd-provider";
+import { LazyHttpProvider } from "../../src/data/http/lazy-http-provider";
 import { ProviderError } from "../../src/data/provider-error";
 import { makeSeries } from "../../src/core/series";
 import { dayFromIso } from "../../src/core/dates";
@@ -34,10 +35,10 @@ describe("proxy base URL", () => {
     expect(() => parseProxyBaseUrl(text)).toThrow(message);
   });
 
-  it("is the base URL of both HTTP providers", () => {
+  it("is the base URL of both HTTP providers", async () => {
     for (const provider of ["fmp", "eodhd"] as const) {
-      const p = createProvider({ provider, proxyBaseUrl: "https://gw.example.com/md" }) as
-        FmpProvider | EodhdProvider;
+      const lazy = createProvider({ provider, proxyBaseUrl: "https://gw.example.com/md" });
+      const p = (await (lazy as LazyHttpProvider).load()) as FmpProvider | EodhdProvider;
       expect(p.lane.baseUrl).toBe("https://gw.example.com/md");
     }
   });
