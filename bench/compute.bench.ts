@@ -5,10 +5,11 @@
  *   volatility      : core volatility()         vs STDEV.S × √252
  *   beta            : core beta() vs benchmark   vs SLOPE(series, benchmark)
  *   correlation     : core correlationMatrix()   vs CORREL for each of the 4,950 pairs
- *   max drawdown    : core maxDrawdown()         vs a straightforward array baseline (running peak with
- *                     map, drawdowns with map, Math.min and indexOf)
- * Figures: speed ratio (baseline time / core time, best of several repetitions) and the largest
- * relative difference between the two answers.
+ *   max drawdown    : core maxDrawdown()         vs a competent single-pass loop (running peak and
+ *                     deepest drawdown in one loop): the same algorithm, so the ratio is about 1
+ *                     and is reported as such, not as a goal
+ * Figures: speed ratio (baseline time / core time, best of the same number of repetitions on both
+ * sides) and the largest relative difference between the two answers.
  */
 import * as formulajs from "@formulajs/formulajs";
 import { mulberry32 } from "../src/core/random";
@@ -49,6 +50,10 @@ function generate(): Data {
   return { bench, returns, levels };
 }
 
+/** Repetitions for both sides of every comparison (the correlation matrix is slower: fewer). */
+const REPS = 10;
+const CORR_REPS = 2;
+
 /** Best wall time in ms of `reps` runs (after one warm-up), and the last result. */
 function time<T>(fn: () => T, reps: number): { ms: number; out: T } {
   let out = fn();
@@ -72,14 +77,24 @@ function maxRelDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return worst;
 }
 
-/** The straightforward baseline for drawdown: plain arrays and built-ins. */
-function baselineDrawdown(levels: number[]): { mdd: number; peak: number; trough: number } {
-  let running = -Infinity;
-  const peaks = levels.map((v) => (running = Math.max(running, v)));
-  const dds = levels.map((v, i) => v / peaks[i] - 1);
-  const mdd = Math.min(...dds);
-  const trough = dds.indexOf(mdd);
-  const peak = levels.indexOf(peaks[trough]);
+/** A competent hand-written drawdown: one pass, running peak, deepest fall, their indices. */
+function loopDrawdown(levels: ArrayLike<number>): { mdd: number; peak: number; trough: number } {
+  let peakValue = levels[0];
+  let peakAt = 0;
+  let mdd = 0;
+  let peak = 0;
+  let trough = 0;
+  for (let i = 1; i < levels.length; i++) {
+    const v = levels[i];
+    if (v > peakValue) {
+      peakValue = v;
+      peakAt = i;
+    } else if (v / peakValue - 1 < mdd) {
+      mdd = v / peakValue - 1;
+      peak = peakAt;
+      trough = i;
+    }
+  }
   return { mdd, peak, trough };
 }
 
@@ -88,7 +103,8 @@ function result(
   baseline: string,
   core: number,
   base: number,
-  rel: number
+  rel: number,
+  informational = false
 ): BenchResult[] {
   const ratio = base / core;
   return [
@@ -96,8 +112,9 @@ function result(
       name: `compute: ${stat} speed vs ${baseline} (${SERIES} series × ${DAYS} days)`,
       value: ratio,
       unit: "x faster",
-      goal: ">= 5x",
-      met: ratio >= 5,
+      goal: informational ? "informational (same algorithm)" : ">= 5x",
+      met: informational || ratio >= 5,
+      informational,
     },
     {
       name: `compute: ${stat} largest relative difference vs ${baseline}`,
@@ -114,13 +131,12 @@ export async function run(): Promise<BenchResult[]> {
   // formulajs takes plain arrays (its natural input); the core takes the typed arrays a PriceSeries holds.
   const plainReturns = data.returns.map((r) => Array.from(r));
   const plainBench = Array.from(data.bench);
-  const plainLevels = data.levels.map((l) => Array.from(l));
   const out: BenchResult[] = [];
 
-  const volCore = time(() => Float64Array.from(data.returns, (r) => volatility(r, 252)), 20);
+  const volCore = time(() => Float64Array.from(data.returns, (r) => volatility(r, 252)), REPS);
   const volBase = time(
     () => plainReturns.map((r) => (formulajs.STDEV.S(r) as number) * Math.sqrt(252)),
-    5
+    REPS
   );
   out.push(
     ...result(
@@ -132,8 +148,11 @@ export async function run(): Promise<BenchResult[]> {
     )
   );
 
-  const betaCore = time(() => Float64Array.from(data.returns, (r) => beta(r, data.bench)), 20);
-  const betaBase = time(() => plainReturns.map((r) => formulajs.SLOPE(r, plainBench) as number), 5);
+  const betaCore = time(() => Float64Array.from(data.returns, (r) => beta(r, data.bench)), REPS);
+  const betaBase = time(
+    () => plainReturns.map((r) => formulajs.SLOPE(r, plainBench) as number),
+    REPS
+  );
   out.push(
     ...result(
       "beta",
@@ -144,14 +163,14 @@ export async function run(): Promise<BenchResult[]> {
     )
   );
 
-  const corrCore = time(() => correlationMatrix(data.returns), 3);
+  const corrCore = time(() => correlationMatrix(data.returns), CORR_REPS);
   const corrBase = time(() => {
     const pairs: number[] = [];
     for (let i = 0; i < SERIES; i++)
       for (let j = i + 1; j < SERIES; j++)
         pairs.push(formulajs.CORREL(plainReturns[i], plainReturns[j]) as number);
     return pairs;
-  }, 1);
+  }, CORR_REPS);
   const corePairs: number[] = [];
   for (let i = 0; i < SERIES; i++)
     for (let j = i + 1; j < SERIES; j++) corePairs.push(corrCore.out[i][j]);
@@ -165,8 +184,9 @@ export async function run(): Promise<BenchResult[]> {
     )
   );
 
-  const ddCore = time(() => data.levels.map((l) => maxDrawdown(l)), 20);
-  const ddBase = time(() => plainLevels.map((l) => baselineDrawdown(l)), 5);
+  // Both sides read the same typed arrays, so only the code differs.
+  const ddCore = time(() => data.levels.map((l) => maxDrawdown(l)), REPS);
+  const ddBase = time(() => data.levels.map((l) => loopDrawdown(l)), REPS);
   ddCore.out.forEach((c, i) => {
     const b = ddBase.out[i];
     if (c.peakIndex !== b.peak || c.troughIndex !== b.trough)
@@ -175,13 +195,14 @@ export async function run(): Promise<BenchResult[]> {
   out.push(
     ...result(
       "max drawdown",
-      "array baseline",
+      "a single-pass loop",
       ddCore.ms,
       ddBase.ms,
       maxRelDiff(
         ddCore.out.map((x) => x.maxDrawdown),
         ddBase.out.map((x) => x.mdd)
-      )
+      ),
+      true
     )
   );
   return out;

@@ -95,13 +95,16 @@ export async function run(): Promise<BenchResult[]> {
   const blocks = buildBlocks(fetched.data, fetched.request);
   const rowwise = createExcelSim();
   let oneShotBytes = 0;
+  let largestSheetOneShot = 0;
   await rowwise.Excel.run(async (context) => {
     for (const block of blocks) {
       const sheet = context.workbook.worksheets.add(block.baseName);
       const top = layoutOf(block).firstBodyRow - 1;
       const width = block.columns.length;
       const encoded = block.rows.map((row) => row.map((v, c) => cellInput(block, c, v)));
-      oneShotBytes += jsonBytes(encoded);
+      const sheetBytes = jsonBytes(encoded);
+      oneShotBytes += sheetBytes;
+      largestSheetOneShot = Math.max(largestSheetOneShot, sheetBytes);
       for (let r = 0; r < encoded.length; r++) {
         sheet.getRangeByIndexes(top + r, 0, 1, width).values = [encoded[r]];
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the row-by-row baseline syncs per row on purpose
@@ -115,6 +118,7 @@ export async function run(): Promise<BenchResult[]> {
   const headroom = chunked.stats.largestPayloadBytes / PAYLOAD_LIMIT_BYTES;
   const payloadRatio = chunked.stats.largestPayloadBytes / rowwise.stats.largestPayloadBytes;
   const oneShot = oneShotBytes / PAYLOAD_LIMIT_BYTES;
+  const oneShotSheet = largestSheetOneShot / PAYLOAD_LIMIT_BYTES;
   console.log(
     `  ${SYMBOLS} symbols, ${rows} rows over 4 sheets: chunked ${chunked.stats.syncCount} syncs, largest ${chunked.stats.largestPayloadBytes} B; ` +
       `row-by-row ${rowwise.stats.syncCount} syncs, largest ${rowwise.stats.largestPayloadBytes} B; one-shot ${oneShotBytes} B`
@@ -124,15 +128,18 @@ export async function run(): Promise<BenchResult[]> {
       name: "import: syncs, row-by-row ÷ chunked",
       value: syncRatio,
       unit: "x",
-      goal: ">= 50x",
-      met: syncRatio >= 50,
+      // Follows from the chunk budget (rows per sync), not a measured gain.
+      goal: "informational",
+      met: true,
+      informational: true,
     },
     {
       name: "import: chunked sync count (100 symbols × 10 y daily, 4 sheets)",
       value: chunked.stats.syncCount,
       unit: "syncs",
-      goal: "<= 60 (O(chunks))",
-      met: chunked.stats.syncCount <= 60,
+      goal: "informational (O(chunks))",
+      met: true,
+      informational: true,
     },
     {
       name: "import: largest chunked request ÷ 5 MB limit",
@@ -149,11 +156,20 @@ export async function run(): Promise<BenchResult[]> {
       met: chunked.stats.largestPayloadBytes < PAYLOAD_LIMIT_BYTES,
     },
     {
-      name: "import: one-shot write ÷ 5 MB limit",
+      name: "import: one-shot write of all 4 sheets ÷ 5 MB limit",
       value: oneShot,
       unit: "ratio",
+      goal: "informational (no import writes 4 sheets in one request)",
+      met: true,
+      informational: true,
+    },
+    {
+      // The honest figure: one sheet written in one request, as a simple importer would.
+      name: "import: largest single sheet written in one request ÷ 5 MB limit",
+      value: oneShotSheet,
+      unit: "ratio",
       goal: "> 1 (why chunking is needed)",
-      met: oneShot > 1,
+      met: oneShotSheet > 1,
     },
   ];
 }

@@ -3,7 +3,6 @@ import {
   Body1,
   MessageBar,
   MessageBarBody,
-  Spinner,
   SelectTabData,
   SelectTabEvent,
   Tab,
@@ -106,7 +105,7 @@ export function App(): React.JSX.Element {
       </div>
       {visited.has("scenario") && (
         <div role="tabpanel" aria-label="Scenario" hidden={tab !== "scenario"}>
-          <React.Suspense fallback={<Spinner size="small" label="Loading…" />}>
+          <React.Suspense fallback={<Body1>Loading…</Body1>}>
             <ScenarioTab />
           </React.Suspense>
         </div>
@@ -118,7 +117,7 @@ export function App(): React.JSX.Element {
       )}
       {visited.has("settings") && (
         <div role="tabpanel" aria-label="Settings" hidden={tab !== "settings"}>
-          <React.Suspense fallback={<Spinner size="small" label="Loading…" />}>
+          <React.Suspense fallback={<Body1>Loading…</Body1>}>
             <SettingsTab service={settings.service} storeKind={STORE_LABELS[settings.kind]} />
           </React.Suspense>
         </div>

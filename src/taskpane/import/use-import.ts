@@ -14,7 +14,6 @@ import {
   ImportRequest,
   OverwriteNeedsConfirmation,
 } from "../workbook/import-types";
-import { loadViaStockHistory } from "../workbook/stockhistory";
 import { FormErrors, ImportFormState, SourceChoice, validateImportForm } from "./import-form";
 
 export type ImportPhase = "idle" | "running" | "confirm";
@@ -68,7 +67,10 @@ export async function marketDataFor(
           warnings: userDataReport(source, MAX_PROBLEMS_SHOWN),
         };
       }
-    case "stockhistory":
+    case "stockhistory": {
+      const { loadViaStockHistory } = await import(
+        /* webpackChunkName: "import-runner" */ "../workbook/stockhistory"
+      );
       return loadViaStockHistory(
         [...request.basket.symbols, request.benchmark],
         request.start,
@@ -76,6 +78,7 @@ export async function marketDataFor(
         request.currency,
         { signal }
       );
+    }
     default:
       return { marketData: getMarketData(), warnings: [] };
   }
