@@ -14,7 +14,6 @@ import {
 import { ImportTab } from "../import/ImportTab";
 import { RefreshButton } from "./RefreshButton";
 import { SettingsService } from "../settings/settings-service";
-import { TemplatesTab } from "../templates/TemplatesTab";
 import { detectSettingsStore } from "../settings/settings-store";
 import { getMarketData } from "../../data/market-data";
 import { paneSubtitle } from "../../data/source-labels";
@@ -29,6 +28,11 @@ const ScenarioTab = React.lazy(() =>
 const SettingsTab = React.lazy(() =>
   import(/* webpackChunkName: "settings-tab" */ "../settings/SettingsTab").then((m) => ({
     default: m.SettingsTab,
+  }))
+);
+const TemplatesTab = React.lazy(() =>
+  import(/* webpackChunkName: "templates-tab" */ "../templates/TemplatesTab").then((m) => ({
+    default: m.TemplatesTab,
   }))
 );
 
@@ -112,7 +116,9 @@ export function App(): React.JSX.Element {
       )}
       {visited.has("templates") && (
         <div role="tabpanel" aria-label="Templates" hidden={tab !== "templates"}>
-          <TemplatesTab />
+          <React.Suspense fallback={<Body1>Loading…</Body1>}>
+            <TemplatesTab />
+          </React.Suspense>
         </div>
       )}
       {visited.has("settings") && (
