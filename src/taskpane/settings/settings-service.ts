@@ -8,7 +8,6 @@ import { configureMarketData, MarketDataConfig, ProviderId } from "../../data/co
 import { getMarketData, MarketData } from "../../data/market-data";
 import { dropCacheAndRecalculate, Recalculate, RefreshReport } from "../refresh/refresh-data";
 import { recalculateAllFormulas } from "../refresh/recalculate";
-import { noteAppliedSource } from "../templates/self-test-source";
 import { KeyValueStore, maskKey } from "./settings-store";
 import { ConnectionResult, Probe, testConnection } from "./connection-test";
 import { PROVIDERS } from "./providers";
@@ -152,7 +151,7 @@ export class SettingsService {
     else if (PROVIDERS.find((p) => p.id === provider)?.needsKey)
       await this.deps.store.removeItem(proxyName(provider));
     await this.deps.store.setItem(SETTINGS_KEY, JSON.stringify({ provider }));
-    await (this.deps.noteSource ?? noteAppliedSource)(service.providerName);
+    await (this.deps.noteSource ?? noteAppliedSourceLater)(service.providerName);
     const filesKept =
       provider === "csv" && form.csvFiles?.length
         ? await keepFiles(this.deps.store, form.csvFiles)
@@ -238,4 +237,12 @@ export class SettingsService {
   clearCache(): Promise<number> {
     return this.current().clearCache();
   }
+}
+
+/** The self-test's template code loads only when a source is saved, not with the pane. */
+async function noteAppliedSourceLater(providerName: string): Promise<void> {
+  const { noteAppliedSource } = await import(
+    /* webpackChunkName: "self-test-source" */ "../templates/self-test-source"
+  );
+  await noteAppliedSource(providerName);
 }
