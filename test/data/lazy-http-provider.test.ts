@@ -4,7 +4,7 @@ import { dayFromIso } from "../../src/core/dates";
 import { createProvider } from "../../src/data/configure";
 import { EodhdProvider } from "../../src/data/http/eodhd-provider";
 import { FmpProvider } from "../../src/data/http/fmp-provider";
-import { HTTP_PROVIDER_NAMES } from "../../src/data/http/lazy-http-provider";
+import { LazyHttpProvider } from "../../src/data/http/lazy-http-provider";
 import { FakeServer, startFakeProviderServer } from "../fake-server/fake-provider-server";
 
 const KEY = "sk-LAZY-4242";
@@ -14,9 +14,17 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-test("the names known before loading are the real providers' names", () => {
-  expect(HTTP_PROVIDER_NAMES.fmp).toBe(new FmpProvider({ apiKey: "k" }).name);
-  expect(HTTP_PROVIDER_NAMES.eodhd).toBe(new EodhdProvider({ apiKey: "k" }).name);
+test.each([
+  ["fmp", new FmpProvider({ apiKey: "k" })],
+  ["eodhd", new EodhdProvider({ apiKey: "k" })],
+] as const)("%s: what callers read before loading is what the real provider says", (id, real) => {
+  const lazy = new LazyHttpProvider(id, { apiKey: "k" });
+  // Every plain (non-method) field of the MarketDataProvider interface.
+  for (const key of ["id", "name", "local", "adjustedSeparately"] as const)
+    expect([key, lazy[key as keyof LazyHttpProvider]]).toEqual([
+      key,
+      real[key as keyof typeof real],
+    ]);
 });
 
 test("an unsafe base URL is refused at once, before any code loads", () => {

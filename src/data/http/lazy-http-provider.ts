@@ -12,10 +12,13 @@ import { requireSafeBaseUrl } from "./safe-base-url";
 
 export type HttpProviderId = "fmp" | "eodhd";
 
-/** Display names, known before the provider's code loads (a test checks they match the providers'). */
-export const HTTP_PROVIDER_NAMES: Record<HttpProviderId, string> = {
-  fmp: "Financial Modeling Prep",
-  eodhd: "EODHD",
+/** What callers read before the provider's code loads (a test checks each matches the real provider). */
+export const HTTP_PROVIDER_TRAITS: Record<
+  HttpProviderId,
+  { readonly name: string; readonly adjustedSeparately?: boolean }
+> = {
+  fmp: { name: "Financial Modeling Prep", adjustedSeparately: true },
+  eodhd: { name: "EODHD" },
 };
 
 /** Loads the real provider's module: a separate chunk in the add-in (axios, axios-retry, Bottleneck, zod). */
@@ -36,6 +39,7 @@ async function loadProvider(id: HttpProviderId, options: HttpProviderOptions) {
  */
 export class LazyHttpProvider implements MarketDataProvider {
   readonly name: string;
+  readonly adjustedSeparately?: boolean;
   private loading?: Promise<MarketDataProvider>;
   private readonly options: HttpProviderOptions;
 
@@ -43,7 +47,8 @@ export class LazyHttpProvider implements MarketDataProvider {
     readonly id: HttpProviderId,
     options: HttpProviderOptions
   ) {
-    this.name = HTTP_PROVIDER_NAMES[id];
+    this.name = HTTP_PROVIDER_TRAITS[id].name;
+    this.adjustedSeparately = HTTP_PROVIDER_TRAITS[id].adjustedSeparately;
     if (options.proxyBaseUrl ?? options.baseUrl)
       requireSafeBaseUrl((options.proxyBaseUrl ?? options.baseUrl)!, this.name);
     setSecret(this, options.apiKey);
