@@ -196,7 +196,7 @@ export class SettingsService {
       const names = (kept ?? []).map((f) => f.name);
       const previous = this.current();
       const missing = this.configure({ provider: "csv", csvFileNames: names });
-      await (this.deps.noteSource ?? noteAppliedSource)(missing.providerName);
+      await (this.deps.noteSource ?? noteAppliedSourceLater)(missing.providerName);
       await dropCacheAndRecalculate(previous, this.recalculate);
       const which = names.length ? ` (${names.join(", ")})` : "";
       return {
