@@ -54,7 +54,15 @@ interface Cursor {
  */
 export function basketThroughTime(
   members: readonly TimedMember[],
-  options: { start: DayNumber; end: DayNumber; kind?: ReturnKind; base?: number; symbol?: string }
+  options: {
+    start: DayNumber;
+    end: DayNumber;
+    kind?: ReturnKind;
+    base?: number;
+    symbol?: string;
+    /** More calendar days (e.g. a benchmark's trading days), the members forward-filled on them. */
+    extraDates?: ArrayLike<number>;
+  }
 ): TimedBasket {
   const { start, end } = options;
   if (members.length === 0) throw invalidValue("a basket needs at least one constituent");
@@ -77,7 +85,7 @@ export function basketThroughTime(
     live: false,
   }));
   const day0 = startClose(cursors, start);
-  const calendar = unionAfter(cursors, day0, end);
+  const calendar = unionAfter(cursors, day0, end, options.extraDates ?? []);
   const base = options.base ?? 100;
   const events: MembershipEvent[] = [];
   const values = new Float64Array(calendar.length);
@@ -185,8 +193,14 @@ function lastOnOrBefore(dates: Int32Array, day: DayNumber): number {
 }
 
 /** Every member's dates in [day0, end], ascending, without repeats. */
-function unionAfter(cursors: readonly Cursor[], day0: DayNumber, end: DayNumber): Int32Array {
+function unionAfter(
+  cursors: readonly Cursor[],
+  day0: DayNumber,
+  end: DayNumber,
+  extra: ArrayLike<number>
+): Int32Array {
   const days = new Set<number>([day0]);
   for (const c of cursors) for (const d of c.dates) if (d > day0 && d <= end) days.add(d);
+  for (let i = 0; i < extra.length; i++) if (extra[i] > day0 && extra[i] <= end) days.add(extra[i]);
   return Int32Array.from([...days].sort((a, b) => a - b));
 }

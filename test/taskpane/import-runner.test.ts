@@ -351,3 +351,33 @@ describe("names whichever import path produced them", () => {
     expect(Object.keys(b).some((k) => /basket \(basket\)/.test(k))).toBe(false);
   });
 });
+
+describe("an import whose basket gains a member inside the window", () => {
+  it("HSTECH over 2024: the Summary basket row has its statistics and the header names the joiner", async () => {
+    const { joinedBasketReturn } = await import("../functions/joined-basket");
+    const preset = getPresetBasket("HSTECH")!;
+    const symbols = preset.constituents.map((c) => c.symbol);
+    const sim = freshExcel();
+    const outcome = await runImport(
+      request({
+        basket: { label: "HSTECH", symbols },
+        start: dayFromIso("2024-01-02"),
+        end: dayFromIso("2024-12-31"),
+        field: "adjclose",
+      })
+    );
+    expect(outcome.status).toBe("done");
+    const head = info(sim, "CNTech Summary");
+    expect(String(head["Basket members"])).toMatch(/^9660\.HK joined the basket on 2024-10-24/);
+    const { header, body } = tableRows(sim, "CNTech Summary");
+    const row = body.find((r) => String(r[0]).startsWith("HSTECH"))!;
+    for (const col of ["Return", "Volatility (ann.)", "Beta", "Max drawdown"])
+      expect(typeof row[header.indexOf(col)]).toBe("number");
+    const want = await joinedBasketReturn(
+      symbols.map((symbol) => ({ symbol, weight: 1 })),
+      dayFromIso("2024-01-02"),
+      dayFromIso("2024-12-31")
+    );
+    expect(Math.abs((row[header.indexOf("Return")] as number) - want.value)).toBeLessThan(1e-10);
+  });
+});

@@ -2,8 +2,8 @@
  * Builds the Prices, Returns and Performance sheets' data from fetched series (already in the
  * reporting currency). Pure: no Excel, no network, no clock.
  */
-import { alignSeries } from "../../core/calendar";
-import { basketIndex } from "../../core/baskets";
+import { basketThroughTime } from "../../core/basket-membership";
+import { sampleOnOrBefore } from "../../core/calendar";
 import { DayNumber, excelSerialFromDay, isoFromDay, periodKey } from "../../core/dates";
 import { STALE_AFTER_TRADING_DAYS, tradingDaysAfter } from "../../core/coverage";
 import { indexOnOrBefore, PriceSeries } from "../../core/series";
@@ -59,6 +59,17 @@ export function coverageNotes(data: ImportData, request: ImportRequest): Map<str
     if (said.length) notes.set(f.symbol, said.join("; "));
   }
   return notes;
+}
+
+/** The header line naming constituents that joined or left the basket in the window, if any. */
+export function membershipLine(data: ImportData, request: ImportRequest): InfoLine | undefined {
+  const kind = request.field === "adjclose" ? "total" : "price";
+  try {
+    const { notes } = importBasket(data, request, kind);
+    return notes.length > 0 ? { label: "Basket members", value: notes.join("; ") } : undefined;
+  } catch {
+    return undefined; // the basket itself fails: the Summary's notes say why
+  }
 }
 
 /** "demo (synthetic)" and friends, combined over every series used. */
@@ -207,9 +218,41 @@ export function returnsBlock(prices: SheetBlock, info: InfoLine[]): SheetBlock {
 }
 
 /**
- * The Performance sheet: the basket index (buy-and-hold from the weights at the start) and the
- * benchmark, both rebased to 100 on the first date all constituents have prices, and the spread in
- * index points. Computed with core.basketIndex on the union calendar (forward-filled).
+ * The basket of an import through time (core/basket-membership.ts): constituents join on their
+ * first close inside the window, weights renormalised among the live ones, on the constituents' union
+ * calendar (plus the benchmark's days when asked). `notes` say who joined when, for the header block.
+ */
+export function importBasket(
+  data: ImportData,
+  request: ImportRequest,
+  kind: "price" | "total",
+  withBenchmarkDays = false
+): { series: PriceSeries; notes: string[] } {
+  const k = data.constituents.length;
+  const weights = request.basket.weights;
+  const members = data.constituents.map((c, i) => ({
+    series: c.series,
+    weight: weights && weights.length === k ? weights[i] : 1,
+  }));
+  const { series, events } = basketThroughTime(members, {
+    start: request.start,
+    end: request.end,
+    kind,
+    base: 100,
+    symbol: request.basket.label,
+    extraDates: withBenchmarkDays ? data.benchmark.series.dates : undefined,
+  });
+  const notes = events.map(
+    (e) =>
+      `${e.symbol} ${e.event} the basket on ${isoFromDay(e.day)} (its ${e.event === "joined" ? "first" : "last"} close; weights renormalised among live members)`
+  );
+  return { series, notes };
+}
+
+/**
+ * The Performance sheet: the basket index (buy-and-hold from the weights at the start, members
+ * joining on their first close) and the benchmark, both rebased to 100 on the start close, and the
+ * spread in index points.
  */
 export function performanceBlock(
   data: ImportData,
@@ -217,30 +260,27 @@ export function performanceBlock(
   info: InfoLine[]
 ): { block: SheetBlock; basketStart: DayNumber } {
   const kind = request.field === "adjclose" ? "total" : "price";
-  const all = [...data.constituents.map((c) => c.series), data.benchmark.series];
-  const panel = alignSeries(all, "union", kind);
-  const i0 = Math.max(0, indexOnOrBefore(panel, request.start));
-  const i1 = indexOnOrBefore(panel, request.end);
-  const k = data.constituents.length;
-  const basket = basketIndex(
-    { dates: panel.dates, columns: panel.columns.slice(0, k) },
-    { weights: request.basket.weights, base: 100 },
-    i0,
-    i1
+  // A window that opens before every constituent's data starts on the first close of any of them.
+  const firstClose = Math.min(...data.constituents.map((c) => c.series.dates[0] ?? Infinity));
+  const from = Math.max(request.start, firstClose);
+  const { series: basket } = importBasket(data, { ...request, start: from }, kind, true);
+  const bench = data.benchmark.series;
+  const benchLevels = sampleOnOrBefore(
+    { dates: bench.dates, values: priceField(bench, kind) },
+    basket.dates
   );
-  const bench = panel.columns[k];
   const keep = periodEnds(basket.dates, request.frequency);
   const rows: CellInput[][] = keep.map((t) => {
-    const b = (100 * bench[i0 + t]) / bench[i0];
-    return [excelSerialFromDay(basket.dates[t]), basket.values[t], b, basket.values[t] - b];
+    const b = (100 * benchLevels[t]) / benchLevels[0];
+    return [excelSerialFromDay(basket.dates[t]), basket.close[t], b, basket.close[t] - b];
   });
   const basketStart = basket.dates[0];
   const startNote =
-    basketStart > request.start
+    from > request.start
       ? [
           {
             label: "Rebased on",
-            value: `${isoFromDay(basketStart)} (first date every constituent has a price)`,
+            value: `${isoFromDay(basketStart)} (first close of any constituent)`,
           },
         ]
       : [];

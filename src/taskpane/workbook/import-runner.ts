@@ -12,6 +12,7 @@ import { getMarketData, MarketData } from "../../data/market-data";
 import {
   coverageNotes,
   ImportData,
+  membershipLine,
   performanceBlock,
   pricesBlock,
   provenanceLines,
@@ -52,7 +53,8 @@ function defaultRun(): ExcelRun {
 
 /** The four output blocks for fetched data. */
 export function buildBlocks(data: ImportData, request: ImportRequest): SheetBlock[] {
-  const info = provenanceLines(data, request);
+  const members = membershipLine(data, request);
+  const info = [...provenanceLines(data, request), ...(members ? [members] : [])];
   const prices = pricesBlock(data, request, info);
   const returns = returnsBlock(prices, info);
   const { block: performance } = performanceBlock(data, request, info);

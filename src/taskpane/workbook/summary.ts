@@ -5,14 +5,13 @@
  * =CNTECH.* formulas that read the window, currency and benchmark from the sheet's header block,
  * so editing those cells recalculates the summary.
  */
-import { basketSeries } from "../../core/baskets";
 import { FinanceError } from "../../core/errors";
 import { basketRowLabel } from "../../data/source-labels";
 import { windowReturn } from "../../core/returns";
 import { seriesBeta, seriesMaxDrawdown, seriesVolatility } from "../../core/risk";
 import { makeSeries, PriceSeries } from "../../core/series";
 import { priceField } from "../../core/total-return";
-import { coverageNotes, ImportData } from "./dataset";
+import { coverageNotes, ImportData, importBasket } from "./dataset";
 import { ImportRequest } from "./import-types";
 import { formulaString } from "./safe-text";
 import { CellInput, InfoLine, SheetBlock, layoutOf } from "./sheet-block";
@@ -189,15 +188,8 @@ export function summaryBlock(
       notesOf(data.benchmark.symbol),
     ]);
   } else {
-    const series = data.constituents.map((c) => c.series);
-    const basket = (kind: "price" | "total") => () =>
-      basketSeries(series, {
-        weights,
-        kind,
-        symbol: request.basket.label,
-        start: request.start,
-        end: request.end,
-      });
+    // Constituents join on their first close, as in the CNTECH functions (core/basket-membership.ts).
+    const basket = (kind: "price" | "total") => () => importBasket(data, request, kind).series;
     // The basket's levels are total-return levels read as "price": the benchmark must be too, as in
     // =CNTECH.BETA (passing "price" for both would measure the benchmark's price returns).
     const b = data.benchmark.series;
