@@ -2,6 +2,9 @@ import { DayNumber, isoFromDay } from "./dates";
 import { invalidValue, notAvailable } from "./errors";
 import { indexOnOrBefore, makeSeries, PriceSeries, windowIndices } from "./series";
 
+/** The currencies the add-in reports in and converts between (CNH and RMB are read as CNY). */
+export type Currency = "USD" | "HKD" | "CNY";
+
 /**
  * FX convention (docs/conventions.md): an FX series for LOCAL → TARGET is a PriceSeries whose
  * `close` is the number of TARGET units per 1 LOCAL unit and whose `currency` is TARGET.

@@ -76,13 +76,22 @@ export function crossFxSeries(
   };
 }
 
-/** Provenance of a value built from two sources: the weaker flags win, the earlier as-of. */
+/** Provenance of a value built from two sources: the weaker flags win, the earlier as-of and fetch time; both notes kept. */
 export function combineProvenance(p: Provenance, q: Provenance): Provenance {
-  return {
+  const out: { -readonly [K in keyof Provenance]: Provenance[K] } = {
     source: p.source === q.source ? p.source : `${p.source} + ${q.source}`,
     asOf: p.asOf < q.asOf ? p.asOf : q.asOf,
     synthetic: p.synthetic || q.synthetic,
     delayed: p.delayed || q.delayed,
     stale: p.stale || q.stale,
   };
+  // Rare fields, set only when present (formulas combine provenance on every evaluation).
+  if (p.fetchedAt || q.fetchedAt) out.fetchedAt = earlier(p.fetchedAt, q.fetchedAt);
+  if (p.notes || q.notes)
+    out.notes = p.notes && q.notes ? `${p.notes}; ${q.notes}` : (p.notes ?? q.notes);
+  return out;
+}
+
+function earlier(a: string | undefined, b: string | undefined): string | undefined {
+  return a && b ? (a < b ? a : b) : (a ?? b);
 }

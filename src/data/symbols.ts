@@ -1,4 +1,5 @@
 import { invalidValue } from "../core/errors";
+import { Currency } from "../core/currency";
 
 /**
  * Symbol forms. Users type tickers the way their other tools show them (Yahoo, Google Finance,
@@ -145,7 +146,7 @@ export function toEodhdSymbol(canonical: string): string {
 }
 
 /** Currencies the layer converts between. CNH (offshore yuan) is treated as CNY: no provider here quotes both. */
-export type Currency = "USD" | "HKD" | "CNY";
+export type { Currency };
 
 /** Canonical currency code (case-insensitive; CNH and RMB map to CNY). Unknown → #VALUE!. */
 export function normalizeCurrency(text: string): Currency {

@@ -5,6 +5,8 @@
  */
 import { DayNumber, parseDateArg } from "../core/dates";
 import { invalidValue } from "../core/errors";
+import { Currency } from "../core/currency";
+import { normalizeCurrency } from "../data/symbols";
 
 /** One cell as Excel hands it to a custom function. */
 export type CellValue = string | number | boolean | null | undefined;
@@ -124,13 +126,15 @@ export function parseEnum<T extends string>(
   return hit;
 }
 
-/** Reporting currencies the functions accept. */
+/** Reporting currencies the functions accept (CNH is read as CNY). */
 export const CURRENCIES = ["USD", "HKD", "CNY", "CNH"] as const;
-export type Currency = (typeof CURRENCIES)[number];
 
-/** A reporting currency (USD, HKD, CNY, CNH), case-insensitive; `defaultValue` when omitted. */
+/**
+ * A reporting currency (USD, HKD, CNY, CNH), case-insensitive; `defaultValue` when omitted. Parsed
+ * here once into the core Currency: the data path below takes it as it is.
+ */
 export function parseCurrency(value: unknown, defaultValue: Currency = "USD"): Currency {
-  return parseEnum(value, "currency", CURRENCIES, defaultValue);
+  return normalizeCurrency(parseEnum(value, "currency", CURRENCIES, defaultValue));
 }
 
 /** An optional number within [min, max]; numeric text is accepted. */

@@ -4,6 +4,7 @@
  * CNTECH.SOURCE and the import's header block.
  */
 import { basketThroughTime, MembershipEvent } from "../core/basket-membership";
+import { Currency } from "../core/currency";
 import { isoFromDay } from "../core/dates";
 import { notAvailable } from "../core/errors";
 import { ReturnKind } from "../core/total-return";
@@ -42,7 +43,7 @@ function coverageGap(sourced: SourcedSeries, window: FormulaWindow): unknown {
 export async function loadBasketLevels(
   spec: BasketSpec,
   window: FormulaWindow,
-  currency: string,
+  currency: Currency,
   kind: ReturnKind,
   signal?: AbortSignal
 ): Promise<BasketLevels> {

@@ -13,6 +13,7 @@ import {
   SourcedSeries,
   whenInCurrency,
 } from "./window-data";
+import { Currency } from "../core/currency";
 
 /** Level series memoised on the cached series they come from (see in-currency.ts on conversions). */
 const levelSeries = new WeakMap<PriceSeries, Map<ReturnKind, PriceSeries>>();
@@ -46,7 +47,7 @@ function levelsOf(sourced: SourcedSeries, kind: ReturnKind): PriceSeries {
 export function whenLevels<T>(
   spec: BasketSpec,
   window: FormulaWindow,
-  currency: string,
+  currency: Currency,
   kind: ReturnKind,
   signal: AbortSignal | undefined,
   use: (levels: SourcedSeries) => T,

@@ -9,6 +9,7 @@ import { cancelSignal } from "./invocation";
 import { parseBasketArg } from "./market-lookup";
 import { loadLevels } from "./levels";
 import { FormulaWindow, today } from "./window-data";
+import { Currency } from "../core/currency";
 
 export type { FormulaWindow } from "./window-data";
 
@@ -41,7 +42,7 @@ export function parseBasketWindow(
 export async function loadWithBenchmark(
   call: BasketWindow,
   benchmark: BasketSpec,
-  currency: string
+  currency: Currency
 ): Promise<[PriceSeries, PriceSeries]> {
   const [a, b] = await Promise.all([
     loadLevels(call.spec, call.w, currency, "total", call.signal),

@@ -1,18 +1,19 @@
 /**
- * Market data for one formula: one symbol's series in the reporting currency, answered from memory
- * at once or after the shared load of that series (shared-load.ts), plus the window rules every
- * formula applies to it. The level series built from them are in levels.ts.
+ * Market data for one formula: one symbol's series in the reporting currency through the data
+ * layer's one path (src/data/shared-load.ts: from memory at once, or after the shared load of that
+ * series), plus the window rules every formula applies to it. Level series are in levels.ts.
  */
 import { requireFreshEnd } from "../core/coverage";
 import { DayNumber, isoFromDay } from "../core/dates";
 import { notAvailable } from "../core/errors";
 import { getMarketData } from "../data/market-data";
 import { tradingCalendar } from "../data/trading-calendar";
+import { Currency } from "../core/currency";
+import { SourcedSeries } from "../data/in-currency";
+import { whenInCurrency as whenInCurrencyOf } from "../data/shared-load";
 import { HistoryNeed } from "../data/types";
-import { peekInCurrency, SourcedSeries } from "./in-currency";
-import { waitForSharedLoad } from "./shared-load";
 
-export type { SourcedSeries } from "./in-currency";
+export type { SourcedSeries } from "../data/in-currency";
 
 /**
  * A window's end must be covered (core/coverage.ts): when a series' last close lags an end the
@@ -46,33 +47,21 @@ export function today(): DayNumber {
 }
 
 /**
- * One symbol's history covering [from, to], in `currency` (local prices × FX local→currency,
- * the last fixing on or before each close), or in its own currency when `currency` is undefined,
- * handed to `use` (synchronous; its result or throw settles the promise). Failures, of the load
- * or of `use`, reject with `fail(error)`. `need` "close" asks for closes only (see needFor).
- *
- * Cached data is answered with no await. On a miss the formula joins ONE shared load per
- * (symbol, currency) as a small waiter record; the load wakes its waiters when it settles. A storm
- * of 10,000 waiting formulas keeps 10,000 records and promises alive, not 10,000 promise chains.
+ * One symbol's history covering [from, to] in `currency` (or its own currency when undefined),
+ * handed to `use`; failures reject with `fail(error)`. See the data layer's whenInCurrency.
  */
 export function whenInCurrency<T>(
   symbol: string,
   from: DayNumber,
   to: DayNumber,
-  currency: string | undefined,
+  currency: Currency | undefined,
   signal: AbortSignal | undefined,
   use: (series: SourcedSeries) => T,
   fail: (error: unknown) => unknown = same,
   need?: HistoryNeed
 ): Promise<T> {
   const md = getMarketData();
-  try {
-    const hit = peekInCurrency(md, symbol, from, to, currency, false, need);
-    if (hit) return Promise.resolve(use(hit));
-    return waitForSharedLoad(md, symbol, from, to, currency, signal, use, fail, need);
-  } catch (e) {
-    return Promise.reject(fail(e));
-  }
+  return whenInCurrencyOf(md, symbol, from, to, currency, signal, use, fail, need);
 }
 
 const same = <T>(x: T): T => x;
@@ -82,7 +71,7 @@ export function loadInCurrency(
   symbol: string,
   from: DayNumber,
   to: DayNumber,
-  currency: string | undefined,
+  currency: Currency | undefined,
   signal?: AbortSignal,
   need?: HistoryNeed
 ): Promise<SourcedSeries> {

@@ -1,19 +1,18 @@
 /**
- * Loads every series an import needs through the MarketData service (cache, coalescing, rate limits
- * live there) and converts it to the reporting currency with src/core's convertSeries.
+ * Loads every series an import needs through the data layer's one path (src/data/shared-load.ts:
+ * the MarketData cache, coalescing and rate limits, conversion to the reporting currency), the
+ * same path formulas use.
  * A constituent that cannot be loaded is left out with a warning (and its weight dropped); a missing
  * benchmark, or no constituent at all, fails the import in plain words.
  */
-import { convertSeries } from "../../core/currency";
 import { FinanceError } from "../../core/errors";
 import { MarketData } from "../../data/market-data";
+import { whenInCurrency } from "../../data/shared-load";
 import { ImportData, FetchedSeries } from "./dataset";
 import { ImportRequest } from "./import-types";
 import { ImportCancelled } from "./sheet-writer";
 import { yieldToBrowser } from "./yield-to-browser";
 
-/** Days fetched before the window so "the last close on or before the start" exists after holidays. */
-const LOOKBACK_DAYS = 14;
 const CONCURRENCY = 6;
 
 export interface FetchHooks {
@@ -32,6 +31,7 @@ function message(e: unknown): string {
   return e instanceof FinanceError || e instanceof Error ? e.message : String(e);
 }
 
+/** One series in the reporting currency, through the data layer's one path (as formulas load it). */
 async function loadOne(
   md: MarketData,
   symbol: string,
@@ -39,24 +39,12 @@ async function loadOne(
   signal?: AbortSignal
 ): Promise<FetchedSeries> {
   const canonical = md.normalize(symbol);
-  const h = await md.getHistory(canonical, request.start - LOOKBACK_DAYS, request.end, { signal });
-  if (h.series.currency.toUpperCase() === request.currency) {
-    return { symbol: canonical, series: h.series, provenance: h.provenance };
-  }
-  const first = h.series.dates[0] ?? request.start;
-  const fx = await md.getFx(h.series.currency, request.currency, first, request.end, { signal });
-  const series = convertSeries(h.series, fx.series, request.currency);
-  const p = h.provenance;
-  return {
-    symbol: canonical,
-    series,
-    provenance: {
-      ...p,
-      synthetic: p.synthetic || fx.provenance.synthetic,
-      stale: p.stale || fx.provenance.stale,
-    },
-  };
+  const { start, end, currency } = request;
+  const loaded = await whenInCurrency(md, canonical, start, end, currency, signal, same, same);
+  return { symbol: canonical, series: loaded.series, provenance: loaded.provenance };
 }
+
+const same = <T>(x: T): T => x;
 
 /** Fetches constituents and benchmark, reporting progress as series complete. */
 export async function fetchImportData(

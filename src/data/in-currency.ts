@@ -1,20 +1,22 @@
 /**
- * One symbol's series in a reporting currency, from the data layer: read from its memory (peek) or
+ * One symbol's series in a reporting currency: read from the market data's memory (peek) or
  * fetched, with FX asked for alongside the history. Conversions are memoised on the series.
+ * The reporting currency arrives parsed (core Currency): it is not normalised again here.
  */
 import { convertSeries } from "../core/currency";
 import { DayNumber } from "../core/dates";
 import { PriceSeries } from "../core/series";
-import { combineProvenance } from "../data/fx";
-import { MarketData } from "../data/market-data";
-import { currencyOfMarket, normalizeCurrency } from "../data/symbols";
-import { HistoryNeed, Provenance } from "../data/types";
+import { Currency } from "../core/currency";
+import { combineProvenance } from "./fx";
+import { MarketData } from "./market-data";
+import { currencyOfMarket, normalizeCurrency } from "./symbols";
+import { HistoryNeed, Provenance } from "./types";
 
 /** Days of history fetched before a window's start, so the last close on or before it exists. */
 const LOOKBACK_DAYS = 14;
 
 /** The currency a canonical symbol's market trades in, or undefined when that cannot be told. */
-function expectedCurrency(canonical: string): string | undefined {
+function expectedCurrency(canonical: string): Currency | undefined {
   try {
     return normalizeCurrency(currencyOfMarket(canonical));
   } catch {
@@ -28,17 +30,16 @@ export interface SourcedSeries {
   readonly provenance: Provenance;
 }
 
-export /** The series in `currency` from the data layer's memory alone, or undefined (something to fetch). */
-function peekInCurrency(
+/** The series in `target` from the market data's memory alone, or undefined (something to fetch). */
+export function peekInCurrency(
   md: MarketData,
   symbol: string,
   from: DayNumber,
   to: DayNumber,
-  currency: string | undefined,
+  target: Currency | undefined,
   staleOk: boolean,
   need?: HistoryNeed
 ): SourcedSeries | undefined {
-  const target = currency === undefined ? undefined : normalizeCurrency(currency);
   const history = md.peekHistory(symbol, from - LOOKBACK_DAYS, to, staleOk, need);
   if (!history || target === undefined) return history;
   const local = normalizeCurrency(history.series.currency);
@@ -56,11 +57,10 @@ export async function fetchInCurrency(
   symbol: string,
   from: DayNumber,
   to: DayNumber,
-  currency: string | undefined,
+  target: Currency | undefined,
   signal?: AbortSignal,
   need?: HistoryNeed
 ): Promise<SourcedSeries> {
-  const target = currency === undefined ? undefined : normalizeCurrency(currency);
   const historyP = md.getHistory(symbol, from - LOOKBACK_DAYS, to, { signal, need });
   if (target === undefined) return historyP;
   // The listing's market tells its currency: ask for FX alongside the history, not after it.
@@ -90,7 +90,7 @@ export async function fetchInCurrency(
  */
 const conversions = new WeakMap<PriceSeries, WeakMap<PriceSeries, PriceSeries>>();
 
-function converted(series: PriceSeries, fx: PriceSeries, target: string): PriceSeries {
+function converted(series: PriceSeries, fx: PriceSeries, target: Currency): PriceSeries {
   let byFx = conversions.get(series);
   if (!byFx) conversions.set(series, (byFx = new WeakMap()));
   let out = byFx.get(fx);

@@ -1,31 +1,47 @@
 /**
- * Formulas waiting for the same series share ONE load per (symbol, currency): each is a small waiter
- * record (also its own cancellation listener), woken when the load settles. Cancelling a formula
- * stops its wait; cancelling the last one aborts the shared request.
+ * The one path for "the history of X in currency C over a window, coalesced", used by formulas and
+ * by the task pane's import. Callers waiting for the same series share ONE load per (symbol,
+ * currency, need): each is a small waiter record (also its own cancellation listener), woken when
+ * the load settles. Cancelling a caller stops its wait; cancelling the last one aborts the request.
  */
+import { Currency } from "../core/currency";
 import { DayNumber } from "../core/dates";
-import { MarketData } from "../data/market-data";
-import { ProviderError } from "../data/provider-error";
-import { normalizeCurrency } from "../data/symbols";
-import { HistoryNeed } from "../data/types";
 import { fetchInCurrency, peekInCurrency, SourcedSeries } from "./in-currency";
+import { MarketData } from "./market-data";
+import { ProviderError } from "./provider-error";
+import { HistoryNeed } from "./types";
 
-/** Waits for (symbol, currency) through its shared load, then settles with `use` (or `fail`). */
-export function waitForSharedLoad<T>(
+/**
+ * One symbol's history covering [from, to] in `target` (local prices × FX local→target, the last
+ * fixing on or before each close), or in its own currency when `target` is undefined, handed to
+ * `use` (synchronous; its result or throw settles the promise). Failures, of the load or of `use`,
+ * reject with `fail(error)`. `need` "close" asks for closes only. The one path formulas and the
+ * task pane load series through.
+ *
+ * Cached data is answered with no await. On a miss the caller joins ONE shared load per
+ * (symbol, currency, need) as a small waiter record; the load wakes its waiters when it settles. A
+ * storm of 10,000 waiting formulas keeps 10,000 records and promises alive, not 10,000 promise chains.
+ */
+export function whenInCurrency<T>(
   md: MarketData,
   symbol: string,
   from: DayNumber,
   to: DayNumber,
-  currency: string | undefined,
+  target: Currency | undefined,
   signal: AbortSignal | undefined,
   use: (series: SourcedSeries) => T,
   fail: (error: unknown) => unknown,
   need?: HistoryNeed
 ): Promise<T> {
+  try {
+    const hit = peekInCurrency(md, symbol, from, to, target, false, need);
+    if (hit) return Promise.resolve(use(hit));
+  } catch (e) {
+    return Promise.reject(fail(e));
+  }
   if (signal?.aborted) return Promise.reject(fail(cancelled(md)));
-  const target = currency === undefined ? undefined : normalizeCurrency(currency);
   const load = sharedLoad(md, symbol, from, to, target, need);
-  const waiter = new Waiter(load, md, symbol, from, to, currency, signal, use, fail);
+  const waiter = new Waiter(load, md, symbol, from, to, target, signal, use, fail);
   return new Promise<T>((resolve, reject) => waiter.join(resolve, reject));
 }
 
@@ -50,7 +66,7 @@ function sharedLoad(
   symbol: string,
   from: DayNumber,
   to: DayNumber,
-  target: string | undefined,
+  target: Currency | undefined,
   need: HistoryNeed | undefined
 ): SharedLoad {
   let loads = sharedLoads.get(md);
@@ -106,7 +122,7 @@ class Waiter<T> {
     private readonly symbol: string,
     private readonly from: DayNumber,
     private readonly to: DayNumber,
-    private readonly currency: string | undefined,
+    private readonly currency: Currency | undefined,
     private readonly signal: AbortSignal | undefined,
     private readonly use: (series: SourcedSeries) => T,
     private readonly fail: (error: unknown) => unknown
