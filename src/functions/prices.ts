@@ -128,7 +128,16 @@ export function cntechHistory(
           const loaded = ccy
             ? await loadInCurrency(symbol, w.start, w.end, ccy, signal, need)
             : await md.getHistory(symbol, w.start - START_LOOKBACK_DAYS, w.end, { signal, need });
-          return { symbol, series: loaded.series };
+          const { series: s } = loaded;
+          // An end given past the data is stale for that column (the rule of the window formulas).
+          if (window.end !== undefined && s.dates.length > 0)
+            requireFreshEnd(
+              s.symbol,
+              s.dates[s.dates.length - 1],
+              w.end,
+              tradingCalendar(s.symbol)
+            );
+          return { symbol, series: s };
         } catch (e) {
           return { symbol, error: toExcelError(e) };
         }

@@ -16,7 +16,7 @@ import { installCustomFunctionsShim } from "../../src/shim/custom-functions-host
 import { dayFromIso } from "../../src/core/dates";
 import { configureMarketData } from "../../src/data/configure";
 import { cntechReturn } from "../../src/functions/returns";
-import { cntechPrice } from "../../src/functions/prices";
+import { cntechHistory, cntechPrice } from "../../src/functions/prices";
 import { cntechSource } from "../../src/functions/live";
 import { marketDataFor } from "../../src/taskpane/import/use-import";
 import { runImport } from "../../src/taskpane/workbook/import-runner";
@@ -159,9 +159,44 @@ describe("malformed files on the Settings path (formulas)", () => {
     }
     const source = await cntechSource([["KWEB"]], null, null, null, invocation);
     expect(source[0][6]).toBe("Notes");
+    // Every file-data row says its quote is the last close, not a live price; then the rows reported.
+    const last = c.rows.map((r) => r[0]).sort()[c.rows.length - 1];
+    expect(source[1][6]).toMatch(
+      new RegExp(`^QUOTE = the file's last close \\(${last}\\), not a live price`)
+    );
     if (c.note) expect(source[1][6]).toMatch(c.note);
-    else expect(source[1][6]).toBe("");
+    else expect(source[1][6]).not.toMatch(/line/);
   });
+});
+
+test("HISTORY to an end past an early-ending file: that column is #N/A (stale), not cut short", async () => {
+  configureMarketData({
+    provider: "csv",
+    csvFiles: [
+      { name: "KWEB.csv", text: kweb(BASE.slice(0, 2)) }, // ends 2023-12-21
+      { name: "QQQ.csv", text: QQQ.join("\n") },
+    ],
+  });
+  const table = await cntechHistory(
+    [["KWEB", "QQQ"]],
+    "2023-12-20",
+    "2023-12-29",
+    null,
+    null,
+    null,
+    invocation
+  );
+  expect(table[0]).toEqual(["Date", "KWEB", "QQQ"]);
+  const kwebCells = table.slice(1).map((r) => r[1] as Error);
+  expect(
+    kwebCells.every((e) =>
+      /data ends 2023-12-21, 5 trading days before the window end 2023-12-29 \(stale\)/.test(
+        e.message
+      )
+    )
+  ).toBe(true);
+  // QQQ still answers on its own dates in the window (2023-12-20 and 12-29).
+  expect(table.slice(1).map((r) => r[2])).toEqual([404, 410]);
 });
 
 describe("malformed files on the Import path (Summary sheet and the pane's report)", () => {

@@ -22,7 +22,9 @@ class NoopResizeObserver {
 
 const KEY = "sk_live_0123456789SECRETabcd";
 
-function setup() {
+function setup(
+  build: (config: MarketDataConfig) => MarketDataConfig = () => ({ provider: "demo" })
+) {
   const store = new MemoryKeyValueStore();
   const configured: MarketDataConfig[] = [];
   // The page's service: the demo, so "test connection" and the cache work offline.
@@ -31,7 +33,7 @@ function setup() {
     store,
     configure: (config) => {
       configured.push(config);
-      current = new MarketData(createProvider({ provider: "demo" }));
+      current = new MarketData(createProvider(build(config)));
       return current;
     },
     current: () => current,
@@ -115,6 +117,29 @@ describe("Settings tab", () => {
         provider: "csv",
         csvFiles: [{ name: "NVDA.csv", text: "Date,Close\n2025-03-03,10\n" }],
       }),
+    ]);
+  });
+
+  it("lists the rows of saved files that were repaired or left out, with file and line", async () => {
+    setup((config) => config); // the files really become the source
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText("Data provider"), "csv");
+    const text =
+      "Date,Close,Adj Close\n2025-03-03,10,9\n2025-03-04,11,\n2025-03-05,abc,\n2025-03-06,12,10.8\n";
+    await user.upload(
+      screen.getByLabelText("CSV files"),
+      new File([text], "NVDA.csv", { type: "text/csv" })
+    );
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(
+      await screen.findByText(/Some rows of the files were merged, repaired or left out/)
+    ).toBeTruthy();
+    const list = screen.getByRole("list", { name: "Rows merged, repaired or left out" });
+    const items = Array.from(list.querySelectorAll("li")).map((li) => li.textContent);
+    expect(items).toEqual([
+      // 11 × the next row's factor (10.8 / 12 = 0.9).
+      "NVDA.csv line 3: NVDA 2025-03-04: adjusted close is blank; filled from the close × the next row's adjustment factor: 9.9",
+      'NVDA.csv line 4: NVDA 2025-03-05: close "abc" is not a positive price: the day is left out (the previous close stands for it)',
     ]);
   });
 });

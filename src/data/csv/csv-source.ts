@@ -100,15 +100,20 @@ export class UserDataSource implements MarketDataProvider {
     return this.problems.filter((p) => p.symbol === key);
   }
 
-  private provenance(key: string, s: PriceSeries, extra?: string): Provenance {
-    const notes = [extra, describeProblems(this.problemsOf(key), 3).join("; ")].filter(Boolean);
+  private provenance(key: string, s: PriceSeries): Provenance {
+    const last = isoFromDay(s.dates[s.dates.length - 1]);
+    // A file has no live price: CNTECH.QUOTE shows its last close, and SOURCE says so.
+    const quote = key.startsWith("FX:")
+      ? []
+      : [`QUOTE = the file's last close (${last}), not a live price`];
+    const rows = describeProblems(this.problemsOf(key), 3);
     return {
       source: this.name,
-      asOf: isoFromDay(s.dates[s.dates.length - 1]),
+      asOf: last,
       synthetic: false,
       delayed: false,
       stale: false,
-      ...(notes.length > 0 ? { notes: notes.join("; ") } : {}),
+      ...(quote.length + rows.length > 0 ? { notes: [...quote, ...rows].join("; ") } : {}),
     };
   }
 
@@ -142,12 +147,7 @@ export class UserDataSource implements MarketDataProvider {
       symbol,
       price: s.close[s.close.length - 1],
       currency: s.currency,
-      // A file has no live price: the "quote" is its last close, and says so.
-      provenance: this.provenance(
-        symbol,
-        s,
-        `quote = the file's last close (${isoFromDay(s.dates[s.dates.length - 1])}), not a live price`
-      ),
+      provenance: this.provenance(symbol, s),
     };
   }
 
