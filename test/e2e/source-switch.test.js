@@ -9,7 +9,7 @@ const assert = require("node:assert/strict");
 const { openSession, eventually, typeInto, idle } = require("./support/session");
 
 const PRICE_CELL = "P3";
-const SOURCE_CELL = "P5"; // spills P5:U6; the source name is in Q6
+const SOURCE_CELL = "P5"; // spills P5:V6; the source name is in Q6
 const CSV = [
   "Date,Close",
   "2024-06-24,120.00",

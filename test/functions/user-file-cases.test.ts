@@ -199,6 +199,12 @@ test("HISTORY to an end past an early-ending file: that column is #N/A (stale), 
   expect(table.slice(1).map((r) => r[2])).toEqual([404, 410]);
 });
 
+test("a start after the file's last close, with no end given: #N/A saying so", async () => {
+  configureMarketData({ provider: "csv", csvFiles: [{ name: "KWEB.csv", text: kweb(BASE) }] });
+  const r = await value(cntechReturn([["KWEB"]], "2030-01-02", null, null, null, invocation));
+  expect(r).toBe("KWEB: window starts 2030-01-02, after the last price (2024-01-02)");
+});
+
 describe("malformed files on the Import path (Summary sheet and the pane's report)", () => {
   test.each(CASES)("$name", async (c) => {
     const sim = freshExcel();
