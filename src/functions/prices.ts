@@ -130,7 +130,8 @@ export function cntechHistory(
             : await md.getHistory(symbol, w.start - START_LOOKBACK_DAYS, w.end, { signal, need });
           const { series: s } = loaded;
           // An end given past the data is stale for that column (the rule of the window formulas).
-          if (window.end !== undefined && s.dates.length > 0)
+          const last = s.dates[s.dates.length - 1];
+          if (window.end !== undefined && last >= w.start)
             requireFreshEnd(
               s.symbol,
               s.dates[s.dates.length - 1],
