@@ -132,12 +132,7 @@ export function cntechHistory(
           // An end given past the data is stale for that column (the rule of the window formulas).
           const last = s.dates[s.dates.length - 1];
           if (window.end !== undefined && last >= w.start)
-            requireFreshEnd(
-              s.symbol,
-              s.dates[s.dates.length - 1],
-              w.end,
-              tradingCalendar(s.symbol)
-            );
+            requireFreshEnd(s.symbol, last, w.end, tradingCalendar(s.symbol));
           return { symbol, series: s };
         } catch (e) {
           return { symbol, error: toExcelError(e) };
