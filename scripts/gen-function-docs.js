@@ -128,7 +128,9 @@ const GUIDE = `## Arguments
   \`"^NDX"\`; case-insensitive), a preset basket name (\`"HSTECH"\`, \`"CN_AI_CHIPS"\`, \`"CN_INTERNET"\`,
   \`"NDX"\`, \`"US_AI"\`; see \`=CNTECH.BASKET(name)\`), or a range: one column of symbols (equal
   weights) or two columns (symbol, weight; normalised, negative weights allowed for long/short).
-  Blank rows are ignored; a symbol listed twice is an error. A basket is bought and held from the
+  Blank rows are ignored, and so is a first row of titles (\`Symbol\`, \`Weight\`); weights that do not
+  add up to 1 are divided by their sum (\`CNTECH.BASKET\` spills the normalised weights and
+  \`CNTECH.SOURCE\` notes it); a symbol listed twice is an error. A basket is bought and held from the
   window's start, on the union of its constituents' trading days. A constituent that lists inside the
   window joins on its first close, one that stops trading leaves on its last close, the weights
   renormalised among the live constituents (as an index adds or drops a member; the level does not

@@ -179,6 +179,15 @@ function symbolCell(cell: CellValue, row: number): string {
   return cell.trim();
 }
 
+/** Column titles such as "Symbol" / "Ticker" (then optionally "Weight"), never a ticker. */
+const HEADER_WORD = /^(symbols?|tickers?|codes?|constituents?|members?|names?)$/i;
+
+function isHeaderRow(cells: readonly CellValue[]): boolean {
+  const [first, second] = cells;
+  if (typeof first !== "string" || !HEADER_WORD.test(first.trim())) return false;
+  return isOmitted(second) || (typeof second === "string" && !Number.isFinite(Number(second)));
+}
+
 /** One text: a preset basket by name, else a symbol (#VALUE! naming the presets when it is neither). */
 function singleSymbol(text: string, resolver: SymbolResolver): BasketSpec {
   const preset = resolver.preset(text);
@@ -217,9 +226,11 @@ export function parseSymbolsArg(
   if (typeof cell === "string" && !isOmitted(cell)) return singleSymbol(cell.trim(), resolver);
 
   const matrix = toMatrix(value);
-  const rows = matrix
+  const all = matrix
     .map((cells, i) => ({ cells, row: i + 1 }))
     .filter(({ cells }) => !cells.every(isOmitted));
+  // A header row ("Symbol", "Weight") is not a constituent: skip it, as the pane's selection does.
+  const rows = all.length > 1 && isHeaderRow(all[0].cells) ? all.slice(1) : all;
   if (rows.length === 0) throw invalidValue(`${argName} is empty`);
   const width = Math.max(...rows.map((r) => r.cells.length));
 

@@ -5,7 +5,7 @@ import { excelCall, toExcelError } from "./excel-errors";
 import { parseBasketArg } from "./market-lookup";
 
 /**
- * Constituents of a preset basket (e.g. "HSTECH", "CN_AI_CHIPS", "CN_INTERNET", "NDX") or of a basket range: spills Symbol, Name and normalised Weight.
+ * Constituents of a preset basket (e.g. "HSTECH", "CN_AI_CHIPS", "CN_INTERNET", "NDX") or of a basket range: spills Symbol, Name and normalised Weight (weights that do not add up to 1 are divided by their sum; CNTECH.SOURCE notes it). A range's first row of titles ("Symbol", "Weight") is skipped.
  * @customfunction BASKET
  * @helpurl https://localhost:3000/README.md#cntechbasket
  * @param name A preset basket name, or a range of symbols (and weights) to inspect.

@@ -1,6 +1,7 @@
 /**
  * The Note column of CNTECH.SOURCE: what a reader of a basket's numbers should know beyond the
- * provider: when a constituent joined or left the basket inside the window.
+ * provider: weights that were normalised, and when a constituent joined or left the basket inside
+ * the window.
  */
 import { isoFromDay } from "../core/dates";
 import { BasketSpec, isOmitted, parseCurrency, parseWindow } from "./args";
@@ -20,6 +21,8 @@ export async function sourceNotes(
   signal: AbortSignal | undefined
 ): Promise<NotesBySymbol> {
   const notes = new Map<string, string>();
+  const given = weightsNote(spec);
+  if (given) for (const m of spec.members) notes.set(m.symbol, given);
   if (isOmitted(args.start) && isOmitted(args.end)) return notes;
   const window = parseWindow(args.start, args.end);
   const w = { start: window.start, end: window.end ?? today(), toDate: window.end === undefined };
@@ -34,6 +37,14 @@ export async function sourceNotes(
     for (const m of spec.members) notes.set(m.symbol, why);
   }
   return notes;
+}
+
+/** "weights given sum to 250: each is divided by 250" when a range's weights do not add up to 1. */
+export function weightsNote(spec: BasketSpec): string | undefined {
+  if (!spec.explicitWeights || spec.kind !== "range") return undefined;
+  const total = spec.members.reduce((sum, m) => sum + m.weight, 0);
+  if (Math.abs(total - 1) <= 1e-9) return undefined;
+  return `weights given sum to ${+total.toPrecision(10)}: each is divided by that sum (normalised to 1)`;
 }
 
 function join(a: string | undefined, b: string): string {
