@@ -59,10 +59,13 @@ describe("formulas waiting for one series", () => {
       const p = callLikeExcel(bundle, "RETURN", ["AAPL", "2023-01-03", "2023-12-29"], invocation);
       return { invocation, p };
     });
-    // Let the request reach the server (it answers after 150-200 ms), then cancel every waiter.
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // Let the request set reach the server (FMP: prices and adjusted prices; it answers after
+    // 150-200 ms), then cancel every waiter. Polled, not a fixed pause: a loaded machine is slow.
+    for (let i = 0; i < 25 && server.requests.length < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     const sent = server.requests.length;
-    expect(sent).toBeGreaterThan(0); // one history request set (FMP: prices and adjusted prices)
+    expect(sent).toBe(2);
     calls.forEach((c) => c.invocation.onCanceled!());
     const errs = (await Promise.all(calls.map((c) => c.p.catch((e) => e)))) as ExcelError[];
     for (const e of errs) {
