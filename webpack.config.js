@@ -106,6 +106,9 @@ module.exports = async (env, options) => {
       // Lazy chunks load relative to the page (taskpane.html sits beside them). Not "auto": that
       // looks for a document when functions.js starts, and the functions must also run without one.
       publicPath: "",
+      // The chunk registry hangs off globalThis, not self: functions.js carries the runtime and also
+      // runs where there is no self (Node realms in the benches and tests).
+      globalObject: "globalThis",
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".jsx"] },
     module: {
