@@ -6,3 +6,4 @@ import "./risk";
 import "./live";
 import "./baskets";
 import "./scenario";
+import "./periods";

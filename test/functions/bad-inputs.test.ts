@@ -201,6 +201,15 @@ const CASES: Case[] = [
   ["empty price symbol", "PRICE", ["", S], VALUE, /symbol is empty/],
   ["unknown price symbol", "PRICE", ["0005.HK", S], NA, /0005\.HK/],
   ["price in an unknown currency", "PRICE", ["0700.HK", S, null, "GBP"], VALUE, /currency.*GBP/],
+  // PERIODS
+  [
+    "unknown period",
+    "PERIODS",
+    ["NVDA", S, E, null, "week"],
+    VALUE,
+    /period: "week" is not one of year, quarter, month/,
+  ],
+  ["periods in an unknown currency", "PERIODS", ["NVDA", S, E, "JPY"], VALUE, /currency.*JPY/],
   // HISTORY
   [
     "unknown frequency",
