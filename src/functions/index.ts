@@ -7,3 +7,4 @@ import "./live";
 import "./baskets";
 import "./scenario";
 import "./periods";
+import "./rebased";

@@ -210,6 +210,8 @@ const CASES: Case[] = [
     /period: "week" is not one of year, quarter, month/,
   ],
   ["periods in an unknown currency", "PERIODS", ["NVDA", S, E, "JPY"], VALUE, /currency.*JPY/],
+  // REBASED
+  ["rebased vs an unknown benchmark", "REBASED", ["NVDA", S, E, null, "0005.HK"], NA, /0005\.HK/],
   // HISTORY
   [
     "unknown frequency",
