@@ -120,7 +120,11 @@ export function summaryBlock(
   const formulaCells: boolean[] = SUMMARY_COLUMNS.map(() => false);
 
   const live = (symbolRef: string, row: number): CellInput[] => {
-    const [start, end, ccy, bench] = ["Window start", "Window end", "Currency", "Benchmark"].map(
+    // Data that stops well before the window's end (stale) would make every formula #N/A: they run
+    // to the last close the values used instead ("As of"), so formulas and values agree.
+    const stale = [...coverage.values()].some((n) => n.startsWith("stale"));
+    const endLabel = stale && info.some((l) => l.label === "As of") ? "As of" : "Window end";
+    const [start, end, ccy, bench] = ["Window start", endLabel, "Currency", "Benchmark"].map(
       infoRef
     );
     return [
