@@ -8,3 +8,4 @@ import "./baskets";
 import "./scenario";
 import "./periods";
 import "./rebased";
+import "./rolling";

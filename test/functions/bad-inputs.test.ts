@@ -286,6 +286,21 @@ const CASES: Case[] = [
     /risk_free: "abc" is not a number/,
   ],
   ["absurd risk-free rate", "SHARPE", ["NVDA", S, E, null, 5], VALUE, /risk_free: 5 is above 1/],
+  // ROLLING
+  [
+    "unknown rolling statistic",
+    "ROLLING",
+    ["sharpe", "NVDA", S, E],
+    VALUE,
+    /stat: "sharpe" is not one of vol, beta, corr, te/,
+  ],
+  [
+    "rolling window too short",
+    "ROLLING",
+    ["beta", "NVDA", S, E, null, 2],
+    VALUE,
+    /window: 2 is not a whole number of returns ≥ 3/,
+  ],
   // BASKET and SOURCE
   [
     "unknown basket name",

@@ -128,3 +128,37 @@ export function datedRolling2(
   const values = rolling2(p.a, p.b, window, stat);
   return { dates: p.dates.slice(window - 1), values };
 }
+
+/** The statistics a rolling table offers: volatility of one series, the rest against a benchmark. */
+export type RollingStatistic = "vol" | "beta" | "corr" | "te";
+export const ROLLING_STATISTICS: readonly RollingStatistic[] = ["vol", "beta", "corr", "te"];
+
+/** Fewest returns in a window: 2 for volatility, 3 for the statistics against a benchmark. */
+export const minRollingWindow = (stat: RollingStatistic): number => (stat === "vol" ? 2 : 3);
+
+/**
+ * A dated rolling statistic on aligned returns: volatility of `a` (annualised), or beta, correlation
+ * or annualised tracking error of `a` against `b`; each value is the single-window statistic of the
+ * `window` returns ending on its date.
+ * Example: rollingStatistic("te", pairedReturns(s, ndx, d0, d1), 63) is a dated 63-day tracking error.
+ * @throws "value" when the window is not a whole number ≥ minRollingWindow(stat); "num" when longer than the data.
+ */
+export function rollingStatistic(
+  stat: RollingStatistic,
+  r: { dates: Int32Array; a: Float64Array; b?: Float64Array },
+  window: number,
+  periodsPerYear = 252
+): { dates: Int32Array; values: Float64Array } {
+  const min = minRollingWindow(stat);
+  if (!Number.isInteger(window) || window < min)
+    throw invalidValue(`${stat} window ${window} is not a whole number of returns ≥ ${min}`);
+  if (stat === "vol")
+    return datedRolling({ dates: r.dates, values: r.a }, window, (w) =>
+      volatility(w, periodsPerYear)
+    );
+  if (r.b === undefined) throw invalidValue(`${stat} needs benchmark returns`);
+  const pairs = { dates: r.dates, a: r.a, b: r.b };
+  if (stat === "beta") return datedRolling2(pairs, window, beta);
+  if (stat === "corr") return datedRolling2(pairs, window, correlation);
+  return datedRolling2(pairs, window, (x, y) => trackingError(x, y, periodsPerYear));
+}
