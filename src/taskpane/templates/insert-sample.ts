@@ -1,8 +1,9 @@
-/** Inserting the sample model: its scenario rows need CNTECH_SCENARIO, created when the workbook has none. */
+/** Inserting templates whose formulas read CNTECH_SCENARIO: the range is created when the workbook has none. */
 import { findPreset, neutralScenario, presetLevels } from "../../core/scenario";
 import { readScenarioLevels, writeScenarioLevels } from "../scenario/scenario-workbook";
 import { sampleModelTemplate, SampleModel, SampleModelOptions } from "./sample-model";
 import { insertTemplate, InsertOptions, InsertResult } from "./template-writer";
+import type { WorkbookTemplate } from "./template-types";
 
 /** The preset a new CNTECH_SCENARIO starts from, so the scenario rows show a move, not zeros. */
 export const SAMPLE_SCENARIO_PRESET = "EXPORT_CONTROLS_2022";
@@ -19,11 +20,18 @@ export async function ensureScenarioRange(): Promise<boolean> {
   return true;
 }
 
+/** Writes a template, first creating CNTECH_SCENARIO when the template's formulas need it. */
+export async function insertWithScenario(
+  template: WorkbookTemplate,
+  options: InsertOptions
+): Promise<InsertResult> {
+  if (template.usesScenario) await ensureScenarioRange();
+  return insertTemplate(template, options);
+}
+
 export async function insertSampleModel(
   options: SampleModelOptions & InsertOptions
-): Promise<{ model: SampleModel; result: InsertResult; createdScenario: boolean }> {
+): Promise<{ model: SampleModel; result: InsertResult }> {
   const model = sampleModelTemplate(options);
-  const createdScenario = model.usesScenario ? await ensureScenarioRange() : false;
-  const result = await insertTemplate(model.template, options);
-  return { model, result, createdScenario };
+  return { model, result: await insertWithScenario(model.template, options) };
 }

@@ -102,8 +102,6 @@ export interface SampleModelOptions {
 
 export interface SampleModel {
   readonly template: WorkbookTemplate;
-  /** True when scenario rows refer to CNTECH_SCENARIO (the caller makes sure it exists). */
-  readonly usesScenario: boolean;
   /** Model-sheet cell of the deliberate error example, e.g. "B24". */
   readonly errorExample?: string;
 }
@@ -173,8 +171,13 @@ export function sampleModelTemplate(options: SampleModelOptions): SampleModel {
   if (has(["SOURCE"]) || has(["BASKET"])) sheets.push(basketsSheet(has));
   if (has(["HISTORY"])) sheets.push(historySheet(options.source));
   return {
-    template: { id: "sample-model", title: "Sample model", sheets, activate: "model" },
-    usesScenario: scenario.length > 0,
+    template: {
+      id: "sample-model",
+      title: "Sample model",
+      sheets,
+      activate: "model",
+      usesScenario: scenario.length > 0,
+    },
     errorExample,
   };
 }

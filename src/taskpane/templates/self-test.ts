@@ -178,5 +178,11 @@ export function selfTestTemplate(source: SourceInfo): WorkbookTemplate {
     "B23",
     "CNTech self-test: the data source the pane has applied"
   );
-  return { id: "self-test", title: "Self-test", sheets: [s.build()], activate: "selftest" };
+  return {
+    id: "self-test",
+    title: "Self-test",
+    sheets: [s.build()],
+    activate: "selftest",
+    usesScenario: true,
+  };
 }

@@ -38,6 +38,8 @@ export interface WorkbookTemplate {
   readonly sheets: readonly SheetTemplate[];
   /** Sheet to activate when done (a key). */
   readonly activate?: string;
+  /** True when its formulas read the CNTECH_SCENARIO named range (created first when missing). */
+  readonly usesScenario?: boolean;
 }
 
 /** Collects the cells of one sheet, row by row. */

@@ -3,11 +3,11 @@ import * as React from "react";
 import { findPreset } from "../../core/scenario";
 import { getMarketData } from "../../data/market-data";
 import { eventStudyTemplate } from "./event-study";
-import { ensureScenarioRange, insertSampleModel } from "./insert-sample";
+import { insertWithScenario } from "./insert-sample";
 import { selfTestTemplate } from "./self-test";
 import type { SourceInfo } from "./source-line";
 import { sampleModelTemplate } from "./sample-model";
-import { existingTemplateSheets, insertTemplate, InsertResult } from "./template-writer";
+import { existingTemplateSheets } from "./template-writer";
 import type { WorkbookTemplate } from "./template-types";
 
 export type TemplateId = "sample-model" | "event-study" | "self-test";
@@ -58,12 +58,7 @@ export function useTemplates(): {
         onProgress: (done: number, total: number) =>
           setState((s) => ({ ...s, progress: total ? done / total : 1 })),
       };
-      let result: InsertResult;
-      if (id === "sample-model") result = (await insertSampleModel({ source, ...options })).result;
-      else {
-        if (id === "self-test") await ensureScenarioRange();
-        result = await insertTemplate(template, options);
-      }
+      const result = await insertWithScenario(template, options);
       const names = [...result.sheets.values()].join(", ");
       setState({
         busy: false,
