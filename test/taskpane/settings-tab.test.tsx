@@ -23,9 +23,9 @@ class NoopResizeObserver {
 const KEY = "sk_live_0123456789SECRETabcd";
 
 function setup(
-  build: (config: MarketDataConfig) => MarketDataConfig = () => ({ provider: "demo" })
+  build: (config: MarketDataConfig) => MarketDataConfig = () => ({ provider: "demo" }),
+  store: MemoryKeyValueStore = new MemoryKeyValueStore()
 ) {
-  const store = new MemoryKeyValueStore();
   const configured: MarketDataConfig[] = [];
   // The page's service: the demo, so "test connection" and the cache work offline.
   let current = new MarketData(createProvider({ provider: "demo" }));
@@ -51,7 +51,7 @@ describe("Settings tab", () => {
   it("saves an API key without ever showing it back in full", async () => {
     const { store, configured } = setup();
     const user = userEvent.setup();
-    await user.selectOptions(screen.getByLabelText("Data provider"), "fmp");
+    await user.selectOptions(await screen.findByLabelText("Data provider"), "fmp");
     const keyBox = screen.getByLabelText("API key") as HTMLInputElement;
     expect(keyBox.type).toBe("password");
     await user.type(keyBox, KEY);
@@ -72,7 +72,7 @@ describe("Settings tab", () => {
   it("refuses to save a keyed provider without a key, in plain words", async () => {
     const { configured } = setup();
     const user = userEvent.setup();
-    await user.selectOptions(screen.getByLabelText("Data provider"), "eodhd");
+    await user.selectOptions(await screen.findByLabelText("Data provider"), "eodhd");
     await user.click(screen.getByRole("button", { name: "Save settings" }));
     expect(await screen.findByText(/Enter an API key for this provider/)).toBeTruthy();
     expect(configured).toEqual([]);
@@ -81,7 +81,7 @@ describe("Settings tab", () => {
   it("tests the form's source without touching the data in force; shows and clears the cache", async () => {
     const { current } = setup();
     const user = userEvent.setup();
-    expect(screen.getByText("Cached series: 0")).toBeTruthy();
+    expect(await screen.findByText("Cached series: 0")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Test connection" }));
     expect(
       await screen.findByText(
@@ -103,7 +103,7 @@ describe("Settings tab", () => {
   it("saves CSV files as the provider and asks for them when none are chosen", async () => {
     const { configured } = setup();
     const user = userEvent.setup();
-    await user.selectOptions(screen.getByLabelText("Data provider"), "csv");
+    await user.selectOptions(await screen.findByLabelText("Data provider"), "csv");
     await user.click(screen.getByRole("button", { name: "Save settings" }));
     expect(await screen.findByText("Choose one or more CSV files, then save.")).toBeTruthy();
     await user.upload(
@@ -123,7 +123,7 @@ describe("Settings tab", () => {
   it("lists the rows of saved files that were repaired or left out, with file and line", async () => {
     setup((config) => config); // the files really become the source
     const user = userEvent.setup();
-    await user.selectOptions(screen.getByLabelText("Data provider"), "csv");
+    await user.selectOptions(await screen.findByLabelText("Data provider"), "csv");
     const text =
       "Date,Close,Adj Close\n2025-03-03,10,9\n2025-03-04,11,\n2025-03-05,abc,\n2025-03-06,12,10.8\n";
     await user.upload(
@@ -141,5 +141,41 @@ describe("Settings tab", () => {
       "NVDA.csv line 3: NVDA 2025-03-04: adjusted close is blank; filled from the close × the next row's adjustment factor: 9.9",
       'NVDA.csv line 4: NVDA 2025-03-05: close "abc" is not a positive price: the day is left out (the previous close stands for it)',
     ]);
+  });
+
+  it("shows the saved provider, and no form to save, until the saved settings are read", async () => {
+    // A store that answers only when released, as OfficeRuntime.storage may after a reload.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    class SlowStore extends MemoryKeyValueStore {
+      async getItem(key: string): Promise<string | null> {
+        await gate;
+        return super.getItem(key);
+      }
+    }
+    const store = new SlowStore();
+    await store.setItem("cntech:settings:v1", JSON.stringify({ provider: "csv" }));
+    const { configured } = setup(undefined, store);
+    expect(screen.getByRole("status").textContent).toMatch(/Reading the saved settings/);
+    expect(screen.queryByRole("button", { name: "Save settings" })).toBeNull();
+    expect(screen.queryByLabelText("Data provider")).toBeNull();
+    release();
+    const select = (await screen.findByLabelText("Data provider")) as HTMLSelectElement;
+    expect(select.value).toBe("csv");
+    expect(configured).toEqual([]);
+  });
+
+  it("says so when the saved settings cannot be read, and offers the demo", async () => {
+    class BrokenStore extends MemoryKeyValueStore {
+      async getItem(): Promise<string | null> {
+        throw new Error("storage unavailable");
+      }
+    }
+    setup(undefined, new BrokenStore());
+    const select = (await screen.findByLabelText("Data provider")) as HTMLSelectElement;
+    expect(select.value).toBe("demo");
+    expect(
+      await screen.findByText(/The saved settings could not be read \(storage unavailable\)/)
+    ).toBeTruthy();
   });
 });

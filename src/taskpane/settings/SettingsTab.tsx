@@ -48,7 +48,9 @@ type Notice =
 /** Provider, API key (masked once saved), connection test and cache controls. */
 export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX.Element {
   const styles = useStyles();
-  const [provider, setProvider] = React.useState<ProviderId>("demo");
+  // Unknown until the saved settings are read: the form is not shown before, so a quick Save
+  // can never write the default provider over the saved one.
+  const [provider, setProvider] = React.useState<ProviderId | undefined>();
   const [keyInput, setKeyInput] = React.useState("");
   const [keyHint, setKeyHint] = React.useState<string | undefined>();
   const [proxyInput, setProxyInput] = React.useState("");
@@ -61,21 +63,42 @@ export function SettingsTab({ service, storeKind }: SettingsTabProps): React.JSX
 
   React.useEffect(() => {
     let live = true;
-    service.load().then((s) => live && setProvider(s.provider));
+    service.load().then(
+      (s) => live && setProvider(s.provider),
+      (e: Error) => {
+        if (!live) return;
+        setProvider("demo");
+        setNotice({
+          intent: "error",
+          text: `The saved settings could not be read (${e.message}); the form shows the demo.`,
+        });
+      }
+    );
     return () => {
       live = false;
     };
   }, [service]);
 
   React.useEffect(() => {
+    if (provider === undefined) return;
     let live = true;
-    service.keyHint(provider).then((h) => live && setKeyHint(h));
-    service.proxyUrl(provider).then((u) => live && setProxyInput(u));
-    service.keptFiles().then((k) => live && setKept(k));
+    // An unreadable store shows empty fields; the load above already said why.
+    const ignore = (): undefined => undefined;
+    service.keyHint(provider).then((h) => live && setKeyHint(h), ignore);
+    service.proxyUrl(provider).then((u) => live && setProxyInput(u), ignore);
+    service.keptFiles().then((k) => live && setKept(k), ignore);
     return () => {
       live = false;
     };
   }, [service, provider]);
+
+  if (provider === undefined) {
+    return (
+      <section className={styles.root} aria-label="Settings">
+        <Body1 role="status">Reading the saved settings…</Body1>
+      </section>
+    );
+  }
 
   const form = async (): Promise<SettingsForm> => ({
     provider,
