@@ -116,8 +116,17 @@ export function normalizeSymbol(text: string): string {
   return us(s, original);
 }
 
-/** Market of a canonical symbol. Indices (^NDX) and plain tickers are US. */
+/** Indices quoted in Hong Kong (HKD levels, Hong Kong trading days); other indices are US. */
+const INDEX_HOME_MARKETS: Readonly<Record<string, Market>> = {
+  "^HSTECH": "HK",
+  "^HSI": "HK",
+  "^HSCE": "HK",
+};
+
+/** Market of a canonical symbol. Hang Seng indices are HK; other indices (^NDX) and plain tickers are US. */
 export function marketOf(canonical: string): Market {
+  const indexHome = INDEX_HOME_MARKETS[canonical];
+  if (indexHome) return indexHome;
   if (canonical.endsWith(".HK")) return "HK";
   if (canonical.endsWith(".SS")) return "SS";
   if (canonical.endsWith(".SZ")) return "SZ";
@@ -135,13 +144,13 @@ export function toFmpSymbol(canonical: string): string {
   return canonical;
 }
 
-/** EODHD: 0700.HK, 600519.SHG, 000001.SHE, NVDA.US, NDX.INDX (US share classes BRK-B.US). */
+/** EODHD: 0700.HK, 600519.SHG, 000001.SHE, NVDA.US, NDX.INDX, XNDX.INDX, HSTECH.INDX (US share classes BRK-B.US). */
 export function toEodhdSymbol(canonical: string): string {
+  if (canonical.startsWith("^")) return `${canonical.slice(1)}.INDX`;
   const m = marketOf(canonical);
   if (m === "HK") return canonical;
   if (m === "SS") return canonical.replace(/\.SS$/, ".SHG");
   if (m === "SZ") return canonical.replace(/\.SZ$/, ".SHE");
-  if (canonical.startsWith("^")) return `${canonical.slice(1)}.INDX`;
   return `${canonical}.US`;
 }
 

@@ -144,13 +144,15 @@ describe("demo series", () => {
     expect(DEMO_SYMBOLS.length).toBeGreaterThanOrEqual(50);
     for (const s of DEMO_SYMBOLS) {
       const series = demo.series(s);
-      const market: Market = s.endsWith(".HK")
-        ? "HK"
-        : s.endsWith(".SS")
-          ? "SS"
-          : s.endsWith(".SZ")
-            ? "SZ"
-            : "US";
+      // The Hang Seng TECH index trades on Hong Kong days.
+      const market: Market =
+        s.endsWith(".HK") || s === "^HSTECH"
+          ? "HK"
+          : s.endsWith(".SS")
+            ? "SS"
+            : s.endsWith(".SZ")
+              ? "SZ"
+              : "US";
       expect(series.dates[0]).toBeGreaterThanOrEqual(DEMO_FIRST_DAY);
       expect(series.dates[series.dates.length - 1]).toBeLessThanOrEqual(DEMO_LAST_DAY);
       for (const day of series.dates) expect(isTradingDay(market, day)).toBe(true);

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { FinanceError } from "../../src/core/errors";
 import {
   currencyOfMarket,
+  marketOf,
   normalizeCurrency,
   normalizeSymbol,
   toEodhdSymbol,
@@ -82,13 +83,16 @@ describe("provider symbol maps", () => {
     ["000001.SZ", "000001.SZ", "000001.SHE"],
     ["NVDA", "NVDA", "NVDA.US"],
     ["^NDX", "^NDX", "NDX.INDX"],
+    // EODHD's spellings as public EODHD clients use them (XNDX.INDX, HSTECH.INDX).
+    ["^XNDX", "^XNDX", "XNDX.INDX"],
+    ["^HSTECH", "^HSTECH", "HSTECH.INDX"],
   ])("%s → FMP %s, EODHD %s", (canonical, fmp, eodhd) => {
     expect(toFmpSymbol(canonical)).toBe(fmp);
     expect(toEodhdSymbol(canonical)).toBe(eodhd);
   });
 
   test("EODHD forms read back to the canonical symbol", () => {
-    for (const s of ["0700.HK", "600519.SS", "000001.SZ", "NVDA", "^NDX"]) {
+    for (const s of ["0700.HK", "600519.SS", "000001.SZ", "NVDA", "^NDX", "^XNDX", "^HSTECH"]) {
       expect(normalizeSymbol(toEodhdSymbol(s))).toBe(s);
     }
   });
@@ -97,6 +101,10 @@ describe("provider symbol maps", () => {
 describe("currencies", () => {
   test("market currency", () => {
     expect(currencyOfMarket("0700.HK")).toBe("HKD");
+    // Hang Seng indices are quoted in HKD on Hong Kong trading days; the Nasdaq's in USD.
+    expect(currencyOfMarket("^HSTECH")).toBe("HKD");
+    expect(marketOf("^HSI")).toBe("HK");
+    expect(currencyOfMarket("^XNDX")).toBe("USD");
     expect(currencyOfMarket("600519.SS")).toBe("CNY");
     expect(currencyOfMarket("002371.SZ")).toBe("CNY");
     expect(currencyOfMarket("^NDX")).toBe("USD");

@@ -3,6 +3,7 @@ import { PriceSeries } from "../../core/series";
 import { ProviderError } from "../provider-error";
 import { HistoryResult, MarketDataProvider, Provenance, Quote, SymbolInfo } from "../types";
 import { currencyOfMarket } from "../symbols";
+import { linkedAdsSeries } from "./ads-link";
 import { buildGrid, generateStock, generateUsdFx, Grid } from "./generator";
 import { DEMO_UNIVERSE } from "./universe";
 
@@ -12,7 +13,7 @@ export { DEMO_SOURCE_NAME };
 export const DEMO_FIRST_DAY = dayFromIso("2015-01-02");
 export const DEMO_LAST_DAY = dayFromIso("2026-11-25");
 
-/** Canonical symbols the demo source knows (every preset-basket constituent and the US benchmarks). */
+/** Canonical symbols the demo source knows (every preset-basket constituent, the benchmarks and indices, and the large China ADSs). */
 export const DEMO_SYMBOLS: readonly string[] = [...DEMO_UNIVERSE.keys()];
 
 /*
@@ -60,7 +61,9 @@ export class DemoSource implements MarketDataProvider {
     if (!s) {
       const spec = DEMO_UNIVERSE.get(symbol);
       if (!spec) throw this.unknown(symbol);
-      s = generateStock(spec, theGrid());
+      s = spec.adsOf
+        ? linkedAdsSeries(spec, this.series(spec.adsOf.hongKong), this.usdFx("HKD"), theGrid())
+        : generateStock(spec, theGrid());
       generated.set(symbol, s);
     }
     return s;
@@ -70,14 +73,18 @@ export class DemoSource implements MarketDataProvider {
     return { series: this.series(symbol), provenance: this.provenance() };
   }
 
-  async getUsdFxHistory(quote: "HKD" | "CNY"): Promise<HistoryResult> {
+  private usdFx(quote: "HKD" | "CNY"): PriceSeries {
     const key = `FX:USD${quote}`;
     let s = generated.get(key);
     if (!s) {
       s = generateUsdFx(quote, theGrid());
       generated.set(key, s);
     }
-    return { series: s, provenance: this.provenance() };
+    return s;
+  }
+
+  async getUsdFxHistory(quote: "HKD" | "CNY"): Promise<HistoryResult> {
+    return { series: this.usdFx(quote), provenance: this.provenance() };
   }
 
   async getQuote(symbol: string): Promise<Quote> {

@@ -63,7 +63,8 @@ function isExDividendMonthStart(
   const date = new Date(day * 86400000);
   const month = date.getUTCMonth() + 1;
   const step = 12 / spec.divPerYear;
-  const firstMonth = 3 + (seedOf(spec.symbol) % Math.min(step, 4));
+  // One company's lines (an ADS and its Hong Kong shares) go ex-dividend in the same months.
+  const firstMonth = 3 + (seedOf(spec.company ?? spec.symbol) % Math.min(step, 4));
   if ((month - firstMonth + 12) % step !== 0) return false;
   const fifteenth = Date.UTC(date.getUTCFullYear(), month - 1, 15) / 86400000;
   return day >= fifteenth && prevDay < fifteenth && isTradingDay(market, day);
@@ -75,7 +76,9 @@ function isExDividendMonthStart(
  */
 export function generateStock(spec: DemoSpec, grid: Grid): PriceSeries {
   const market = marketOf(spec.symbol);
-  const fkey = market === "US" ? "US" : market === "HK" ? "HK" : "CN";
+  // The listing's calendar, but the home market's factor: an ADS moves with Hong Kong.
+  const home = spec.homeMarket ?? market;
+  const fkey = home === "US" ? "US" : home === "HK" ? "HK" : "CN";
   const mVol = MARKET_VOL[fkey];
   const idioVol = Math.sqrt(
     Math.max(

@@ -1,3 +1,4 @@
+import { ADR_LINES } from "../adr-lines";
 import { PRESET_BASKETS } from "../baskets";
 
 /**
@@ -25,6 +26,10 @@ export interface DemoSpec {
   readonly divPerYear: number;
   /** Shared by dual listings of one company (their idiosyncratic shocks are the same). */
   readonly company?: string;
+  /** Market whose factor drives the price when it differs from the listing's (an ADS: "HK"). */
+  readonly homeMarket?: "HK";
+  /** An ADS: its Hong Kong line and shares per ADS; its level is linked to that line's first close. */
+  readonly adsOf?: { readonly hongKong: string; readonly sharesPerAds: number };
 }
 
 type Row = [string, number, number, number, number, number, string?, number?, number?, string?];
@@ -73,6 +78,10 @@ const ROWS: Row[] = [
   ["PDD", 0.5, 1.2, 0, 0.15, 19, "2018-07-26"],
   ["QQQ", 0.22, 1.0, 0, 0.13, 102, undefined, 0.006, 4],
   ["^NDX", 0.22, 1.0, 0, 0.13, 4230],
+  // The total-return index: ^NDX's path plus reinvested dividends (a 0.75 % yield, an assumption).
+  ["^XNDX", 0.22, 1.0, 0, 0.1375, 5300],
+  // Hang Seng TECH: a price index (base 3000 on 2014-12-31), HKD levels, Hong Kong trading days.
+  ["^HSTECH", 0.38, 1.25, 0.15, 0.0, 3000],
   ["^IXIC", 0.21, 0.95, 0, 0.12, 4726],
   ["^GSPC", 0.17, 0.75, 0, 0.1, 2058],
   ["NVDA", 0.5, 1.6, 0.6, 0.55, 0.5, undefined, 0.001, 4],
@@ -88,7 +97,12 @@ const ROWS: Row[] = [
   ["TSLA", 0.6, 1.5, 0, 0.25, 14.6],
 ];
 
-const DUAL_LISTINGS: Record<string, string> = { "0981.HK": "SMIC", "688981.SS": "SMIC" };
+/** Lines that share one company's shocks; ^XNDX takes ^NDX's own shocks (its seed name). */
+const DUAL_LISTINGS: Record<string, string> = {
+  "0981.HK": "SMIC",
+  "688981.SS": "SMIC",
+  "^XNDX": "^NDX",
+};
 
 function exchangeOf(symbol: string, override?: string): string {
   if (override) return override;
@@ -100,6 +114,8 @@ function exchangeOf(symbol: string, override?: string): string {
 
 const INDEX_NAMES: Record<string, string> = {
   "^NDX": "Nasdaq-100 Index",
+  "^XNDX": "Nasdaq-100 Total Return Index",
+  "^HSTECH": "Hang Seng TECH Index",
   "^IXIC": "Nasdaq Composite Index",
   "^GSPC": "S&P 500 Index",
   QQQ: "Invesco QQQ Trust",
@@ -115,23 +131,43 @@ function nameOf(symbol: string): string {
   return INDEX_NAMES[symbol] ?? symbol;
 }
 
+const LISTED_SPECS: DemoSpec[] = ROWS.map(
+  ([symbol, vol, beta, chip, drift, start, listed, divYield, divPerYear, exch]) => ({
+    symbol,
+    name: nameOf(symbol),
+    exchange: exchangeOf(symbol, exch),
+    vol,
+    beta,
+    chip,
+    drift,
+    start,
+    listed,
+    divYield: divYield ?? 0,
+    divPerYear: divPerYear ?? 0,
+    company: DUAL_LISTINGS[symbol],
+  })
+);
+
+/**
+ * ADSs of companies listed in Hong Kong: the Hong Kong line's parameters and shocks, on US trading
+ * days, linked to its level through the shares-per-ADS ratio (see demoAdsSeries).
+ */
+const ADS_SPECS: DemoSpec[] = ADR_LINES.map((line) => {
+  const hk = LISTED_SPECS.find((s) => s.symbol === line.hongKong);
+  if (!hk) throw new Error(`demo universe lacks ${line.hongKong}`);
+  return {
+    ...hk,
+    symbol: line.ads,
+    name: `${line.company} (ADS)`,
+    exchange: line.ads === "BABA" ? "NYSE" : "NASDAQ",
+    listed: undefined,
+    company: line.hongKong,
+    homeMarket: "HK",
+    adsOf: { hongKong: line.hongKong, sharesPerAds: line.sharesPerAds },
+  };
+});
+
 /** Demo specs keyed by canonical symbol. */
 export const DEMO_UNIVERSE: ReadonlyMap<string, DemoSpec> = new Map(
-  ROWS.map(([symbol, vol, beta, chip, drift, start, listed, divYield, divPerYear, exch]) => [
-    symbol,
-    {
-      symbol,
-      name: nameOf(symbol),
-      exchange: exchangeOf(symbol, exch),
-      vol,
-      beta,
-      chip,
-      drift,
-      start,
-      listed,
-      divYield: divYield ?? 0,
-      divPerYear: divPerYear ?? 0,
-      company: DUAL_LISTINGS[symbol],
-    },
-  ])
+  [...LISTED_SPECS, ...ADS_SPECS].map((spec) => [spec.symbol, spec])
 );
