@@ -67,7 +67,9 @@ describe("China ADSs linked to their Hong Kong lines", () => {
         worst = Math.max(worst, Math.abs(parity(day) - 1));
       }
       expect(worst).toBeLessThan(0.06);
-      expect(adrNote(ads)).toBe(`ADS: 1 ADS = ${shares === 1 ? "1 share" : `${shares} shares`} of ${hk}`);
+      expect(adrNote(ads)).toBe(
+        `ADS: 1 ADS = ${shares === 1 ? "1 share" : `${shares} shares`} of ${hk}`
+      );
     }
   );
 
