@@ -22,6 +22,47 @@ export interface LoadedBundle {
   call(id: string, ...args: unknown[]): Promise<unknown>;
   /** The bundle's global object (e.g. to install a market data service for its functions). */
   context: vm.Context;
+  /** The lazy chunks the bundle has loaded so far (file names in dist/), in order. */
+  loadedChunks: string[];
+}
+
+/**
+ * The part of a page's document that webpack's chunk loader uses: a <script> appended to the head
+ * runs the named file from dist/ in the bundle's realm, then fires load (or error when the file is
+ * missing), as a browser does. Lazy chunks (e.g. the scenario formulas) load through it.
+ */
+function scriptLoadingDocument(context: vm.Context, loaded: string[]): object {
+  type Script = Record<string, unknown> & {
+    src?: string;
+    onload?: (e: unknown) => void;
+    onerror?: (e: unknown) => void;
+  };
+  const head = {
+    appendChild(script: Script) {
+      setTimeout(() => {
+        const file = path.join(DIST, new URL(String(script.src), "file:///").pathname);
+        const event = (type: string) => ({ type, target: script });
+        if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file)) {
+          script.onerror?.(event("error"));
+          return;
+        }
+        vm.runInContext(fs.readFileSync(file, "utf8"), context, { filename: file });
+        loaded.push(path.relative(DIST, file));
+        script.onload?.(event("load"));
+      });
+      return script;
+    },
+    removeChild: (script: Script) => script,
+  };
+  return {
+    head,
+    getElementsByTagName: () => [],
+    createElement: (): Script => ({
+      parentNode: head,
+      setAttribute() {},
+      getAttribute: () => null,
+    }),
+  };
 }
 
 /**
@@ -57,12 +98,15 @@ export function loadFunctionsBundle(): LoadedBundle {
   context.self = context;
   context.window = context;
   context.globalThis = context;
+  const loadedChunks: string[] = [];
+  context.document = scriptLoadingDocument(context, loadedChunks);
   vm.runInContext(fs.readFileSync(bundlePath, "utf8"), context, { filename: bundlePath });
   const metadata = JSON.parse(fs.readFileSync(jsonPath, "utf8"));
   return {
     shim,
     metadata,
     context,
+    loadedChunks,
     async call(id, ...args) {
       const fn = shim.registry.get(id.toUpperCase());
       if (!fn) throw new Error(`no function associated with id ${id}`);
