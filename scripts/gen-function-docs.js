@@ -127,14 +127,19 @@ const GUIDE = `## Arguments
 - **symbols**: one symbol (\`"0700.HK"\`, \`"700.hk"\`, \`"XHKG:0700"\`, \`"688981.SS"\`, \`"NVDA"\`,
   \`"^NDX"\`; case-insensitive), a preset basket name (\`"HSTECH"\`, \`"CN_AI_CHIPS"\`, \`"CN_INTERNET"\`,
   \`"NDX"\`, \`"US_AI"\`; see \`=CNTECH.BASKET(name)\`), or a range: one column of symbols (equal
-  weights) or two columns (symbol, weight; normalised, negative weights allowed for long/short).
-  Blank rows are ignored, and so is a first row of titles (\`Symbol\`, \`Weight\`); weights that do not
-  add up to 1 are divided by their sum (\`CNTECH.BASKET\` spills the normalised weights and
-  \`CNTECH.SOURCE\` notes it); a symbol listed twice is an error. A basket is bought and held from the
-  window's start, on the union of its constituents' trading days. A constituent that lists inside the
-  window joins on its first close, one that stops trading leaves on its last close, the weights
-  renormalised among the live constituents (as an index adds or drops a member; the level does not
-  jump); \`CNTECH.SOURCE(symbols, start, [end])\` notes each change.
+  weights), two columns (symbol, weight; normalised, negative weights allowed for long/short) or
+  four (symbol, weight, from, to: membership dates, Excel dates or \`"YYYY-MM-DD"\`, blank =
+  unbounded). Blank rows are ignored, and so is a first row of titles (\`Symbol\`, \`Weight\`,
+  \`From\`, \`To\`); weights that do not add up to 1 are divided by their sum (\`CNTECH.BASKET\`
+  spills the normalised weights and \`CNTECH.SOURCE\` notes it); a symbol listed twice is an error. A
+  basket is bought and held from the window's start, on the union of its constituents' trading days.
+  A constituent that lists inside the window joins on its first close, one that stops trading leaves
+  on its last close; a member with a \`from\` date joins on its first close on or after it, one with a
+  \`to\` date leaves after its last close on or before it; each time the weights are renormalised
+  among the live constituents (as an index adds or drops a member; the level does not jump). A
+  member whose dates miss the window is left out; \`CNTECH.SOURCE(symbols, start, [end])\` notes each
+  change. A preset's list is a dated snapshot applied to the whole window (\`CNTECH.BASKET\` shows the
+  date; see docs/data.md).
 - **Dates**: Excel dates (serials), \`DATE()\` results or ISO text \`"YYYY-MM-DD"\`. A window runs from
   the last close on or before \`start\` to the last close on or before \`end\` (default: the latest close).
 - **Currencies**: USD (default), HKD, CNY (CNH is treated as CNY). Local prices are converted with the

@@ -1,7 +1,9 @@
 /**
  * A basket through time, as an index adds and drops constituents: a member that lists inside the
  * window joins on its first close, one that stops trading leaves on its last close, and the weights
- * are renormalised among the live members. Neither event moves the basket's level.
+ * are renormalised among the live members. Membership dates (from / to) work the same way: a member
+ * joins on its first close on or after `from` and leaves after its last close on or before `to`.
+ * Neither event moves the basket's level.
  */
 import { DayNumber, isoFromDay } from "./dates";
 import { invalidNumber, invalidValue, notAvailable } from "./errors";
@@ -14,6 +16,10 @@ export interface TimedMember {
   readonly weight: number;
   /** True when the member stopped trading: it leaves on its last close (else its last close carries forward). */
   readonly stopped?: boolean;
+  /** First day of membership (none: from its first close): it joins on its first close on or after. */
+  readonly from?: DayNumber;
+  /** Last day of membership (none: to its last close): it leaves after its last close on or before. */
+  readonly to?: DayNumber;
 }
 
 /** A member joining or leaving inside the window, on the close it happened. */
@@ -21,12 +27,18 @@ export interface MembershipEvent {
   readonly symbol: string;
   readonly event: "joined" | "left";
   readonly day: DayNumber;
+  /** Set when the member's from / to date caused it (else it listed or stopped trading). */
+  readonly reason?: "from" | "to";
+  /** That from / to date. */
+  readonly limit?: DayNumber;
 }
 
 export interface TimedBasket {
   /** Basket level on the union calendar, `base` on the start close. */
   readonly series: PriceSeries;
   readonly events: readonly MembershipEvent[];
+  /** Members whose from / to dates leave them out of this window altogether (never held). */
+  readonly outside: readonly string[];
 }
 
 interface Cursor {
@@ -34,7 +46,12 @@ interface Cursor {
   readonly dates: Int32Array;
   readonly levels: Float64Array;
   readonly weight: number;
-  readonly stopped: boolean;
+  /** Membership from this day (-Infinity: unbounded). */
+  readonly from: number;
+  /** The close it leaves on (Infinity: never in the window), and whether its `to` date set it. */
+  readonly leaveOn: number;
+  readonly leaveByTo: boolean;
+  readonly to?: DayNumber;
   /** Index of the last observation on or before the current day, -1 before the first. */
   at: number;
   units: number;
@@ -70,20 +87,17 @@ export function basketThroughTime(
   const currency = members[0].series.currency;
   if (members.some((m) => m.series.currency.toUpperCase() !== currency.toUpperCase()))
     throw invalidValue("a basket's constituents must be converted to one currency first");
-  // A member that stopped trading on or before the start close never holds anything.
-  const eligible = members.filter(
-    (m) => !m.stopped || m.series.dates[m.series.dates.length - 1] > start
-  );
-  const cursors: Cursor[] = eligible.map((m) => ({
-    symbol: m.series.symbol,
-    dates: m.series.dates,
-    levels: priceField(m.series, options.kind ?? "total"),
-    weight: m.weight,
-    stopped: m.stopped === true,
-    at: -1,
-    units: 0,
-    live: false,
-  }));
+  const all = members.map((m) => cursorOf(m, end, options.kind ?? "total"));
+  // A member that leaves on or before the start close, or whose membership starts after the
+  // window, never holds anything.
+  const cursors = all.filter((c) => c.leaveOn > start && c.from <= end);
+  const outside = all.filter((c) => !cursors.includes(c) && (c.leaveByTo || c.from > end));
+  if (cursors.length === 0 && outside.length > 0)
+    throw noMemberInWindow(
+      outside.map((c) => ({ symbol: c.symbol, from: c.from, to: c.to })),
+      start,
+      end
+    );
   const day0 = startClose(cursors, start);
   const calendar = unionAfter(cursors, day0, end, options.extraDates ?? []);
   const base = options.base ?? 100;
@@ -97,29 +111,108 @@ export function basketThroughTime(
     if (!(value > 0)) throw invalidNumber("basket value fell to zero or below (long/short basket)");
     values[t] = value;
     const joining = cursors.filter(
-      (c) => !c.live && isLiveOn(c, day) && (t === 0 || c.dates[c.at] === day)
+      (c) =>
+        !c.live &&
+        c.at >= 0 &&
+        day >= c.from &&
+        day < c.leaveOn &&
+        (t === 0 || c.dates[c.at] === day)
     );
-    const leaving = cursors.filter(
-      (c) => c.live && c.stopped && c.dates[c.dates.length - 1] === day
-    );
+    const leaving = cursors.filter((c) => c.live && c.dates[c.at] === day && day === c.leaveOn);
     if (t === 0) {
+      if (joining.length === 0) throw noneAtStart(cursors, day);
       allocate(joining, value, 1);
     } else {
       if (leaving.length > 0) leave(cursors, leaving, value);
       if (joining.length > 0) join(cursors, joining, value);
     }
-    if (t > 0) for (const c of joining) events.push({ symbol: c.symbol, event: "joined", day });
-    for (const c of leaving) events.push({ symbol: c.symbol, event: "left", day });
-    if (!cursors.some((c) => c.live) && t < calendar.length - 1)
-      throw notAvailable(`every constituent stopped trading by ${isoFromDay(day)}`);
+    if (t > 0)
+      for (const c of joining)
+        events.push({
+          symbol: c.symbol,
+          event: "joined",
+          day,
+          ...(c.at > 0 && { reason: "from" as const, limit: c.from }),
+        });
+    for (const c of leaving)
+      events.push({
+        symbol: c.symbol,
+        event: "left",
+        day,
+        ...(c.leaveByTo && { reason: "to" as const, limit: c.to }),
+      });
+    // Nobody left to hold the value before the window's end (the calendar stops at the last close).
+    if (!cursors.some((c) => c.live))
+      throw cursors.some((c) => c.leaveByTo)
+        ? invalidValue(
+            `every member has left the basket by ${isoFromDay(day)} (to dates or last closes): end the window there`
+          )
+        : notAvailable(`every constituent stopped trading by ${isoFromDay(day)}`);
   }
   const symbol = options.symbol ?? "BASKET";
   const series = makeSeries({ symbol, currency, dates: calendar, close: values });
-  return { series, events };
+  return { series, events, outside: outside.map((c) => c.symbol) };
 }
 
-/** The last close on or before start of any (eligible) member. */
-function startClose(cursors: readonly Cursor[], start: DayNumber): DayNumber {
+/**
+ * A member's cursor. It leaves on the earlier of its last close on or before `to` (when `to` falls
+ * before the window's end) and, if it stopped trading, its last close.
+ */
+function cursorOf(m: TimedMember, end: DayNumber, kind: ReturnKind): Cursor {
+  const { dates } = m.series;
+  const n = dates.length;
+  let leaveOn = m.stopped && n > 0 ? dates[n - 1] : Infinity;
+  let leaveByTo = false;
+  if (m.to !== undefined && m.to < end) {
+    const i = lastOnOrBefore(dates, m.to);
+    const byTo = i >= 0 ? dates[i] : -Infinity;
+    if (byTo <= leaveOn) [leaveOn, leaveByTo] = [byTo, true];
+  }
+  return {
+    symbol: m.series.symbol,
+    dates,
+    levels: priceField(m.series, kind),
+    weight: m.weight,
+    from: m.from ?? -Infinity,
+    leaveOn,
+    leaveByTo,
+    to: m.to,
+    at: -1,
+    units: 0,
+    live: false,
+  };
+}
+
+/** #VALUE!: the from / to dates leave no member in the window (naming each one's dates). */
+export function noMemberInWindow(
+  outside: readonly { symbol: string; from?: DayNumber; to?: DayNumber }[],
+  start: DayNumber,
+  end: DayNumber
+): Error {
+  const why = outside.map((m) =>
+    m.from !== undefined && m.from > end
+      ? `${m.symbol} from ${isoFromDay(m.from)}`
+      : `${m.symbol} to ${m.to !== undefined ? isoFromDay(m.to) : "its last close"}`
+  );
+  return invalidValue(
+    `no member is live in the window ${isoFromDay(start)}..${isoFromDay(end)} (${why.join(", ")})`
+  );
+}
+
+/** Nobody holds the start close: #VALUE! when from dates caused it, else #N/A (not listed yet). */
+function noneAtStart(cursors: readonly Cursor[], day0: DayNumber): Error {
+  const later = cursors.filter((c) => c.from > day0).map((c) => c.from);
+  if (later.length === 0)
+    return notAvailable(`no constituent is priced on the start close ${isoFromDay(day0)}`);
+  return invalidValue(
+    `no member is live on the start close ${isoFromDay(day0)}: the first from date is ${isoFromDay(Math.min(...later))}; start the window then or later`
+  );
+}
+
+/** The last close on or before start of any member that can be live then (of any, if none can). */
+function startClose(all: readonly Cursor[], start: DayNumber): DayNumber {
+  const members = all.filter((c) => c.from <= start);
+  const cursors = members.length > 0 ? members : all;
   let best = -Infinity;
   for (const c of cursors) {
     const i = lastOnOrBefore(c.dates, start);
@@ -128,11 +221,6 @@ function startClose(cursors: readonly Cursor[], start: DayNumber): DayNumber {
   if (best === -Infinity)
     throw notAvailable(`no constituent has a price on or before ${isoFromDay(start)}`);
   return best;
-}
-
-/** Live on `day`: listed by then and, if it stopped, not past its last close. */
-function isLiveOn(c: Cursor, day: DayNumber): boolean {
-  return c.at >= 0 && !(c.stopped && c.dates[c.dates.length - 1] < day);
 }
 
 function advance(c: Cursor, day: DayNumber): void {
@@ -200,7 +288,9 @@ function unionAfter(
   extra: ArrayLike<number>
 ): Int32Array {
   const days = new Set<number>([day0]);
-  for (const c of cursors) for (const d of c.dates) if (d > day0 && d <= end) days.add(d);
+  // A member's closes count only while it can be a member (from its `from` to the close it leaves on).
+  for (const c of cursors)
+    for (const d of c.dates) if (d > day0 && d <= end && d >= c.from && d <= c.leaveOn) days.add(d);
   for (let i = 0; i < extra.length; i++) if (extra[i] > day0 && extra[i] <= end) days.add(extra[i]);
   return Int32Array.from([...days].sort((a, b) => a - b));
 }

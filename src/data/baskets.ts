@@ -15,18 +15,44 @@ export interface PresetBasket {
   readonly name: string;
   readonly description: string;
   readonly constituents: readonly BasketConstituent[];
+  /**
+   * The day the constituent list stands for (ISO) and what it rests on; absent for a preset that is
+   * one index (its level carries its own membership history). See docs/data.md.
+   */
+  readonly snapshot?: { readonly date: string; readonly basis: string };
 }
+
+/**
+ * What a preset's fixed list means for a window, said plainly: "HSTECH constituents as of the
+ * 2025-03-10 snapshot, applied to the whole window: …". Undefined for a preset without a snapshot.
+ */
+export function snapshotNote(preset: PresetBasket): string | undefined {
+  if (!preset.snapshot) return undefined;
+  return `${preset.name} constituents as of the ${preset.snapshot.date} snapshot, applied to the whole window: names that left before that date are missing and names added before it count from the window's start (survivorship bias)`;
+}
+
+/** Theme baskets: lists chosen for the add-in, not an index's membership. */
+const THEME_LIST = {
+  date: "2026-11-26",
+  basis:
+    "theme list chosen for the add-in on that date (names listed then), not an index's membership",
+};
 
 /** The default benchmark: the Nasdaq-100 price index (^NDX), not the total-return NDXT nor QQQ. */
 export const DEFAULT_BENCHMARK = "^NDX";
 
 const c = (symbol: string, name: string): BasketConstituent => ({ symbol, name });
 
-/** Hang Seng TECH Index: 30 constituents (snapshot, 2025). The index is free-float cap weighted with an 8% cap; this basket is equal weighted. */
+/** Hang Seng TECH Index: 30 constituents (snapshot dated 2025-03-10, see docs/data.md). The index is free-float cap weighted with an 8% cap; this basket is equal weighted. */
 const HSTECH: PresetBasket = {
   name: "HSTECH",
   description:
-    "Hang Seng TECH Index constituents (30 names, 2025 snapshot), equal weighted. The official index is free-float market-cap weighted with an 8% cap.",
+    "Hang Seng TECH Index constituents (30 names, 2025-03-10 snapshot), equal weighted. The official index is free-float market-cap weighted with an 8% cap.",
+  snapshot: {
+    date: "2025-03-10",
+    basis:
+      "Hang Seng TECH Index membership after the quarterly review effective 2025-03-10, compiled from public reports of the reviews, not the official constituent file (known differences: docs/data.md)",
+  },
   constituents: [
     c("0020.HK", "SenseTime Group"),
     c("0241.HK", "Alibaba Health Information Technology"),
@@ -65,6 +91,7 @@ const CN_AI_CHIPS: PresetBasket = {
   name: "CN_AI_CHIPS",
   description:
     "China AI and semiconductor self-sufficiency: foundries, AI accelerators and CPUs, chip equipment, AI software and autonomy; HK and A-share listings, equal weighted.",
+  snapshot: THEME_LIST,
   constituents: [
     c("0981.HK", "SMIC (H share)"),
     c("688981.SS", "SMIC (A share, STAR)"),
@@ -87,6 +114,7 @@ const CN_INTERNET: PresetBasket = {
   name: "CN_INTERNET",
   description:
     "China internet platforms: social, e-commerce, local services, search, video, gaming and travel, equal weighted (PDD is its Nasdaq ADR).",
+  snapshot: THEME_LIST,
   constituents: [
     c("0700.HK", "Tencent Holdings"),
     c("9988.HK", "Alibaba Group"),
@@ -111,6 +139,7 @@ const US_AI: PresetBasket = {
   name: "US_AI",
   description:
     "Large US AI and semiconductor names (Nasdaq/NYSE), equal weighted: the US counterpart to CN_AI_CHIPS.",
+  snapshot: THEME_LIST,
   constituents: [
     c("NVDA", "NVIDIA"),
     c("MSFT", "Microsoft"),

@@ -4,7 +4,7 @@
  */
 import { makeSeries, PriceSeries } from "../core/series";
 import { priceField, ReturnKind } from "../core/total-return";
-import { BasketSpec } from "./args";
+import { BasketSpec, hasMembershipDates } from "./basket-args";
 import { loadBasketLevels } from "./basket-levels";
 import {
   FormulaWindow,
@@ -53,7 +53,7 @@ export function whenLevels<T>(
   use: (levels: SourcedSeries) => T,
   fail: (error: unknown) => unknown = (e) => e
 ): Promise<T> {
-  if (spec.members.length === 1 && spec.members[0].weight > 0) {
+  if (spec.members.length === 1 && spec.members[0].weight > 0 && !hasMembershipDates(spec)) {
     // The common case (one symbol per formula), without the basket machinery's allocations.
     const { symbol } = spec.members[0];
     // NOINLINE: inlined by the minifier, the closure would keep the caller's whole scope alive.

@@ -4,7 +4,8 @@
  */
 import { DEFAULT_BENCHMARK, getPresetBasket, PRESET_BASKETS } from "../data/baskets";
 import { getMarketData } from "../data/market-data";
-import { BasketMember, BasketSpec, isOmitted, parseSymbolsArg, SymbolResolver } from "./args";
+import { isOmitted } from "./args";
+import { BasketMember, BasketSpec, parseSymbolsArg, SymbolResolver } from "./basket-args";
 
 /** Resolves typed symbols (data layer's normalizeSymbol, memoised) and preset basket names. */
 export const marketResolver: SymbolResolver = {

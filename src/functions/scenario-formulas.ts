@@ -27,14 +27,8 @@ import {
   trailingYearVol,
 } from "../core/scenario";
 import { getMarketData } from "../data/market-data";
-import {
-  BasketSpec,
-  isOmitted,
-  parseEnum,
-  parseOptionalNumber,
-  parseRequiredDate,
-  singleCell,
-} from "./args";
+import { BasketSpec } from "./basket-args";
+import { isOmitted, parseEnum, parseOptionalNumber, parseRequiredDate, singleCell } from "./args";
 import { finiteOrThrow } from "./excel-errors";
 import { marketResolver, parseBasketArg, parseBenchmarkArg } from "./market-lookup";
 import { today } from "./window-data";

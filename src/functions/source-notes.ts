@@ -1,10 +1,13 @@
 /**
  * The Note column of CNTECH.SOURCE: what a reader of a basket's numbers should know beyond the
- * provider: weights that were normalised, and when a constituent joined or left the basket inside
- * the window.
+ * provider: a preset's constituent snapshot date, weights that were normalised, when a constituent
+ * joined or left the basket inside the window, and members whose from / to dates miss the window.
  */
 import { isoFromDay } from "../core/dates";
-import { BasketSpec, isOmitted, parseCurrency, parseWindow } from "./args";
+import { outsideNote } from "../core/membership-notes";
+import { getPresetBasket, snapshotNote } from "../data/baskets";
+import { isOmitted, parseCurrency, parseWindow } from "./args";
+import { BasketSpec, hasMembershipDates } from "./basket-args";
 import { loadBasketLevels, membershipNotes } from "./basket-levels";
 import { today } from "./window-data";
 
@@ -21,17 +24,19 @@ export async function sourceNotes(
   signal: AbortSignal | undefined
 ): Promise<NotesBySymbol> {
   const notes = new Map<string, string>();
-  const given = weightsNote(spec);
+  const preset = spec.kind === "preset" ? getPresetBasket(spec.label) : undefined;
+  const given = weightsNote(spec) ?? (preset && snapshotNote(preset));
   if (given) for (const m of spec.members) notes.set(m.symbol, given);
   if (isOmitted(args.start) && isOmitted(args.end)) return notes;
   const window = parseWindow(args.start, args.end);
   const w = { start: window.start, end: window.end ?? today(), toDate: window.end === undefined };
   const ccy = parseCurrency(args.currency);
-  if (spec.members.length < 2) return notes;
+  if (spec.members.length < 2 && !hasMembershipDates(spec)) return notes;
   try {
-    const { events } = await loadBasketLevels(spec, w, ccy, "total", signal);
+    const { events, outside } = await loadBasketLevels(spec, w, ccy, "total", signal);
     const texts = membershipNotes(events);
     events.forEach((e, i) => notes.set(e.symbol, join(notes.get(e.symbol), texts[i])));
+    for (const m of outside) notes.set(m.symbol, join(notes.get(m.symbol), outsideNote(m)));
   } catch (e) {
     const why = `${spec.label} over ${isoFromDay(w.start)}..${isoFromDay(w.end)}: ${(e as Error).message}`;
     for (const m of spec.members) notes.set(m.symbol, why);

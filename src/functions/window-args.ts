@@ -4,7 +4,8 @@
  * basket and the window (end defaulting to today), and load a basket with its benchmark.
  */
 import { PriceSeries } from "../core/series";
-import { BasketSpec, parseWindow } from "./args";
+import { parseWindow } from "./args";
+import { BasketSpec } from "./basket-args";
 import { cancelSignal } from "./invocation";
 import { parseBasketArg } from "./market-lookup";
 import { loadLevels } from "./levels";

@@ -6,18 +6,8 @@
 import fc from "fast-check";
 import { basketThroughTime } from "../../src/core/basket-membership";
 import { basketIndex } from "../../src/core/baskets";
-import { makeSeries, PriceSeries } from "../../src/core/series";
-import { expectClose, expectFinanceError, pricePath } from "./helpers";
+import { DAY0, expectClose, expectFinanceError, onDays, pricePath } from "./helpers";
 
-const DAY0 = 20000;
-/** A series on consecutive days from DAY0 + offset. */
-const onDays = (symbol: string, closes: readonly number[], offset = 0): PriceSeries =>
-  makeSeries({
-    symbol,
-    currency: "USD",
-    dates: closes.map((_, i) => DAY0 + offset + i),
-    close: closes,
-  });
 const price = { kind: "price" as const };
 
 describe("basketThroughTime", () => {

@@ -68,3 +68,15 @@ export const arbSeries = (symbol = "X", maxLen = 60): fc.Arbitrary<PriceSeries> 
       makeSeries({ symbol, currency: "USD", dates, close })
     )
   );
+
+/** A day number for synthetic series (2024-10-04). */
+export const DAY0 = 20000;
+
+/** A USD series on consecutive days from DAY0 + offset. */
+export const onDays = (symbol: string, closes: readonly number[], offset = 0): PriceSeries =>
+  makeSeries({
+    symbol,
+    currency: "USD",
+    dates: closes.map((_, i) => DAY0 + offset + i),
+    close: closes,
+  });

@@ -4,14 +4,8 @@
  */
 import fc from "fast-check";
 import { FinanceError } from "../../src/core/errors";
-import {
-  isOmitted,
-  parseEnum,
-  parseOptionalDate,
-  parseSymbolsArg,
-  parseWindow,
-  SymbolResolver,
-} from "../../src/functions/args";
+import { isOmitted, parseEnum, parseOptionalDate, parseWindow } from "../../src/functions/args";
+import { parseSymbolsArg, SymbolResolver } from "../../src/functions/basket-args";
 
 /** A resolver that upper-cases, knows one preset, and rejects text with spaces. */
 const resolver: SymbolResolver = {

@@ -132,11 +132,61 @@ const CASES: Case[] = [
     /0700\.HK is listed twice/,
   ],
   [
-    "three-column range",
+    "five-column range",
     "RETURN",
-    [[["0700.HK", 1, 2]], S, E],
+    [[["0700.HK", 1, "2024-01-02", "2024-06-28", 2]], S, E],
     VALUE,
-    /two columns \(symbol, weight\)/,
+    /four \(symbol, weight, from, to\)/,
+  ],
+  [
+    "membership date that is no date",
+    "RETURN",
+    [
+      [
+        ["0700.HK", 1, "soon", ""],
+        ["NVDA", 1, "", ""],
+      ],
+      S,
+      E,
+    ],
+    VALUE,
+    /from date of 0700\.HK \(row 1\): .*not a date/,
+  ],
+  [
+    "membership from after to",
+    "VOL",
+    [
+      [
+        ["Symbol", "Weight", "From", "To"],
+        ["0700.HK", 1, "", ""],
+        ["NVDA", 1, "2024-06-30", "2024-01-01"],
+      ],
+      S,
+      E,
+    ],
+    VALUE,
+    /NVDA \(row 3\) has from 2024-06-30 after to 2024-01-01/,
+  ],
+  [
+    "membership dates that miss the window",
+    "RETURN",
+    [
+      [
+        ["0700.HK", 1, "", "2023-06-30"],
+        ["NVDA", 1, "2025-03-03", ""],
+      ],
+      S,
+      E,
+    ],
+    VALUE,
+    /no member is live in the window 2024-01-02\.\.2024-12-31 \(0700\.HK to 2023-06-30, NVDA from 2025-03-03\)/,
+  ],
+  [
+    "every member gone before the end",
+    "SPREAD.NASDAQ",
+    [[["0700.HK", 1, "", "2024-06-28"]], S, E],
+    VALUE,
+    /every member has left the basket by 2024-06-28/,
   ],
   ["basket with an unknown member", "RETURN", [[["0700.HK"], ["0005.HK"]], S, E], NA, /0005\.HK/],
   [

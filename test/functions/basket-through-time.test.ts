@@ -35,9 +35,13 @@ describe("a basket whose member lists inside the window", () => {
     const table = (await call("SOURCE", "HSTECH", S, E)) as unknown[][];
     expect(table[0][6]).toBe("Notes");
     const row = table.find((r) => r[0] === "9660.HK") as unknown[];
-    expect(row[6]).toMatch(/^9660\.HK joined on 2024-10-24 \(its first close\)/);
+    expect(row[6]).toMatch(/9660\.HK joined on 2024-10-24 \(its first close\)/);
+    // Every row states the preset's snapshot date and that it is applied to the whole window.
+    const snapshot =
+      /^HSTECH constituents as of the 2025-03-10 snapshot, applied to the whole window: .*survivorship bias/;
+    for (const r of table.slice(1)) expect(r[6]).toMatch(snapshot);
     const others = table.slice(1).filter((r) => r[0] !== "9660.HK");
-    for (const r of others) expect(r[6]).toBe("");
+    for (const r of others) expect(r[6]).not.toMatch(/joined on|left on/);
   });
 
   test("the spread and the risk statistics are numbers too", async () => {

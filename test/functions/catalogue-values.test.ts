@@ -274,7 +274,9 @@ describe("prices, history and FX", () => {
 describe("baskets and provenance", () => {
   test("BASKET spills symbol, name and weights summing to 1", async () => {
     const table = (await call("BASKET", [["hstech"]])) as unknown[][];
-    expect(table[0]).toEqual(["Symbol", "Name", "Weight"]);
+    // A preset carries the date of its constituent list (docs/data.md says what it rests on).
+    expect(table[0]).toEqual(["Symbol", "Name", "Weight", "Snapshot"]);
+    expect(new Set(table.slice(1).map((r) => r[3]))).toEqual(new Set(["2025-03-10"]));
     const weights = table.slice(1).map((r) => r[2] as number);
     expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(
