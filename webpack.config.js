@@ -93,7 +93,7 @@ module.exports = async (env, options) => {
     devtool: dev ? "source-map" : "hidden-source-map",
     entry: {
       // The pane builds on functions.js (loaded first on the same page): modules both use ship once.
-      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
+      taskpane: { import: "./src/taskpane/index.ts", dependOn: "functions" },
       functions: "./src/functions/index.ts",
     },
     output: {

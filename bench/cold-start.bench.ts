@@ -12,7 +12,7 @@ const { measureBundles } = require("../scripts/check-bundle-sizes") as {
   measureBundles: (dist: string) => { file: string; group: string; bytes: number; gzip: number }[];
 };
 
-const RUNS = 9;
+const RUNS = 15;
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",

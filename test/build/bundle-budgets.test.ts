@@ -24,12 +24,16 @@ function noise(length: number): Buffer {
 function fakeDist(
   files: Record<string, number>,
   entries: Record<string, string[]>,
-  lazy: string[]
+  lazy: string[],
+  paneFirstPaint: string[] = []
 ): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cntech-dist-"));
   for (const [name, size] of Object.entries(files))
     fs.writeFileSync(path.join(dir, name), noise(size));
-  fs.writeFileSync(path.join(dir, "build-manifest.json"), JSON.stringify({ entries, lazy }));
+  fs.writeFileSync(
+    path.join(dir, "build-manifest.json"),
+    JSON.stringify({ entries, paneFirstPaint, lazy })
+  );
   return dir;
 }
 
@@ -74,6 +78,20 @@ test("start-up bytes over budget fail even when each bundle alone is small; lazy
     ["b.js"]
   );
   expect(run(lazy).status).toBe(0);
+});
+
+test("the chunks the pane fetches for its first paint count as start-up", () => {
+  const half = Math.ceil(BUDGETS.startup / 2) + 1;
+  const dist = fakeDist(
+    { "functions.js": 1000, "t.js": 1000, "pane.1.js": half, "vendor.2.js": half },
+    { functions: ["functions.js"], taskpane: ["t.js"] },
+    [],
+    ["vendor.2.js", "pane.1.js"]
+  );
+  const r = run(dist);
+  expect(r.status).toBe(1);
+  expect(r.stdout).toMatch(/pane\.1\.js\s+[\d.]+ KB\s+[\d.]+ KB\s+startup/);
+  expect(r.stdout).toMatch(/size budget exceeded: startup/);
 });
 
 test("the whole add-in over budget fails; gzip sizes are measured from the files", () => {

@@ -1,0 +1,12 @@
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "./components/App";
+
+/** The pane's first paint: its shell and the Import tab (the other tabs load when first opened). */
+export function renderPane(container: HTMLElement): void {
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <App />
+    </FluentProvider>
+  );
+}
