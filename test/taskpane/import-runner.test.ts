@@ -368,7 +368,9 @@ describe("an import whose basket gains a member inside the window", () => {
     );
     expect(outcome.status).toBe("done");
     const head = info(sim, "CNTech Summary");
-    expect(String(head["Basket members"])).toMatch(/^9660\.HK joined the basket on 2024-10-24/);
+    expect(String(head["Basket members"])).toMatch(
+      /^9660\.HK joined on 2024-10-24 \(its first close\)/
+    );
     const { header, body } = tableRows(sim, "CNTech Summary");
     const row = body.find((r) => String(r[0]).startsWith("HSTECH"))!;
     for (const col of ["Return", "Volatility (ann.)", "Beta", "Max drawdown"])

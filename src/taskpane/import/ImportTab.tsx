@@ -16,6 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { PRESET_BASKETS } from "../../data/baskets";
+import { presetHint } from "./preset-hint";
 import { readSelectionAsList } from "../workbook/selection";
 import { readFilesAsText } from "./read-files";
 import { ImportFormState, initialFormState } from "./import-form";
@@ -87,11 +88,7 @@ export function ImportTab(props: ImportTabProps): React.JSX.Element {
         </RadioGroup>
       </Field>
       {form.basketMode === "preset" ? (
-        <Field
-          label="Preset basket"
-          hint={PRESET_BASKETS[form.preset]?.description}
-          validationMessage={err.basket}
-        >
+        <Field label="Preset basket" hint={presetHint(form.preset)} validationMessage={err.basket}>
           <Select value={form.preset} onChange={(_, d) => set("preset", d.value)}>
             {Object.values(PRESET_BASKETS).map((b) => (
               <option key={b.name} value={b.name}>
@@ -103,7 +100,7 @@ export function ImportTab(props: ImportTabProps): React.JSX.Element {
       ) : (
         <Field
           label="Symbols"
-          hint="One per line, e.g. 0700.HK or NVDA; add a weight after a symbol to weight the basket."
+          hint="One per line, e.g. 0700.HK or NVDA; add a weight after a symbol to weight the basket, and from / to dates for when it is a member, e.g. 9660.HK 1 from 2024-10-24."
           validationMessage={err.basket}
         >
           <Textarea

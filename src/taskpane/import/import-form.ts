@@ -10,6 +10,7 @@ import {
   ImportField,
   ImportFrequency,
   ImportRequest,
+  MemberDates,
   ReportingCurrency,
 } from "../workbook/import-types";
 
@@ -63,27 +64,56 @@ export function initialFormState(): ImportFormState {
 
 export type FormErrors = Partial<Record<"basket" | "benchmark" | "start" | "end", string>>;
 
-/** Parses a typed or pasted list: "0700.HK, 9988.HK" or lines "0700.HK 0.6". */
+/** "from 2024-10-24" / "to 2025-03-07" in a list line: a constituent's membership dates. */
+const MEMBER_DATE = /(?:^|[\s,;\t])(from|to)(?:\s*:\s*|\s+)([^\s,;]+)/gi;
+
+/** A line's membership dates, taken out of it; an error names what is wrong. */
+function memberDates(line: string): { rest: string; dates: MemberDates; error?: string } {
+  const dates: { from?: DayNumber; to?: DayNumber } = {};
+  let error: string | undefined;
+  const rest = line.replace(MEMBER_DATE, (_, word: string, value: string) => {
+    const which = word.toLowerCase() as "from" | "to";
+    try {
+      dates[which] = dayFromIso(value);
+    } catch {
+      error = `"${word} ${value}" is not a date: write ${which} YYYY-MM-DD, e.g. ${which} 2024-10-24.`;
+    }
+    return " ";
+  });
+  if (!error && dates.from !== undefined && dates.to !== undefined && dates.from > dates.to)
+    error = `from ${isoFromDay(dates.from)} is after to ${isoFromDay(dates.to)} on "${line}".`;
+  return { rest: rest.trim(), dates, error };
+}
+
+/**
+ * Parses a typed or pasted list: "0700.HK, 9988.HK" or lines "0700.HK 0.6"; a line may add its
+ * membership dates, "9660.HK 0.05 from 2024-10-24 to 2025-03-07" (either or both).
+ */
 export function parseSymbolList(text: string): {
   symbols: string[];
   weights?: number[];
+  dates?: MemberDates[];
   error?: string;
 } {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
-  const entries: { symbol: string; weight?: number }[] = [];
+  const entries: { symbol: string; weight?: number; dates?: MemberDates }[] = [];
   const bad: string[] = [];
+  let lineDates: MemberDates | undefined;
   const tryAdd = (text: string, weight?: number): boolean => {
     try {
-      entries.push({ symbol: normalizeSymbol(text), weight });
+      entries.push({ symbol: normalizeSymbol(text), weight, dates: lineDates });
       return true;
     } catch {
       return false;
     }
   };
-  for (const line of lines) {
+  for (const raw of lines) {
+    const { rest: line, dates, error } = memberDates(raw);
+    if (error) return { symbols: [], error };
+    lineDates = dates.from !== undefined || dates.to !== undefined ? dates : undefined;
     const items = line
       .split(/[,;\t]+/)
       .map((p) => p.trim())
@@ -125,13 +155,15 @@ export function parseSymbolList(text: string): {
       symbols: [],
       error: "Give a weight on every line or on none (none means equal weights).",
     };
+  const dated = entries.some((e) => e.dates !== undefined);
+  const dates = dated ? { dates: entries.map((e) => e.dates ?? {}) } : {};
   if (withWeight > 0) {
     const weights = entries.map((e) => e.weight!);
     if (weights.some((w) => !(w >= 0)) || !(weights.reduce((a, b) => a + b, 0) > 0))
       return { symbols: [], error: "Weights must be zero or positive and not all zero." };
-    return { symbols: entries.map((e) => e.symbol), weights };
+    return { symbols: entries.map((e) => e.symbol), weights, ...dates };
   }
-  return { symbols: entries.map((e) => e.symbol) };
+  return { symbols: entries.map((e) => e.symbol), ...dates };
 }
 
 /** The window for a preset, ending today: YTD starts on 31 Dec of last year (its close is the base). */
@@ -171,7 +203,13 @@ export function validateImportForm(
   } else {
     const parsed = parseSymbolList(state.customText);
     if (parsed.error) errors.basket = parsed.error;
-    else basket = { label: "Custom basket", symbols: parsed.symbols, weights: parsed.weights };
+    else
+      basket = {
+        label: "Custom basket",
+        symbols: parsed.symbols,
+        weights: parsed.weights,
+        dates: parsed.dates,
+      };
   }
 
   let benchmark = "";

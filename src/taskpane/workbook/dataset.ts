@@ -2,7 +2,6 @@
  * Builds the Prices, Returns and Performance sheets' data from fetched series (already in the
  * reporting currency). Pure: no Excel, no network, no clock.
  */
-import { basketThroughTime } from "../../core/basket-membership";
 import { sampleOnOrBefore } from "../../core/calendar";
 import { DayNumber, excelSerialFromDay, isoFromDay, periodKey } from "../../core/dates";
 import { STALE_AFTER_TRADING_DAYS, tradingDaysAfter } from "../../core/coverage";
@@ -11,6 +10,7 @@ import { priceField } from "../../core/total-return";
 import { basketRowLabel, syntheticLine } from "../../data/source-labels";
 import { tradingCalendar } from "../../data/trading-calendar";
 import { Provenance } from "../../data/types";
+import { importAsOf, importBasket } from "./import-basket";
 import { ImportRequest } from "./import-types";
 import { CellInput, InfoLine, SheetBlock } from "./sheet-block";
 
@@ -28,12 +28,6 @@ export interface ImportData {
 }
 
 const DATE_FORMAT = "yyyy-mm-dd";
-
-/** The last close a series contributes to a window ending `end` (undefined: none by then). */
-function lastCloseUsed(series: PriceSeries, end: DayNumber): DayNumber | undefined {
-  const i = indexOnOrBefore(series, end);
-  return i >= 0 ? series.dates[i] : undefined;
-}
 
 /**
  * Coverage of the window, per series (core/coverage.ts's rule): data ending more than a few trading
@@ -61,26 +55,14 @@ export function coverageNotes(data: ImportData, request: ImportRequest): Map<str
   return notes;
 }
 
-/** The header line naming constituents that joined or left the basket in the window, if any. */
-export function membershipLine(data: ImportData, request: ImportRequest): InfoLine | undefined {
-  const kind = request.field === "adjclose" ? "total" : "price";
-  try {
-    const { notes } = importBasket(data, request, kind);
-    return notes.length > 0 ? { label: "Basket members", value: notes.join("; ") } : undefined;
-  } catch {
-    return undefined; // the basket itself fails: the Summary's notes say why
-  }
-}
-
 /** "demo (synthetic)" and friends, combined over every series used. */
 export function provenanceLines(data: ImportData, request: ImportRequest): InfoLine[] {
   const all = [...data.constituents, data.benchmark];
   const sources = [...new Set(all.map((s) => s.provenance.source))].join("; ");
-  // "As of" is the last close the window actually used (the earliest across series), never the window end.
-  const used = all
-    .map((s) => lastCloseUsed(s.series, request.end))
-    .filter((d): d is DayNumber => d !== undefined);
-  const asOf = used.length ? isoFromDay(Math.min(...used)) : "";
+  // "As of" is the latest close the window used (never the window end itself); a series whose data
+  // stops well before it is named under Coverage and, in the basket, leaves on its last close.
+  const last = importAsOf(data, request);
+  const asOf = last !== undefined ? isoFromDay(last) : "";
   const coverage = coverageNotes(data, request);
   const synthetic = all.some((s) => s.provenance.synthetic);
   const stale = all.filter((s) => s.provenance.stale).map((s) => s.symbol);
@@ -215,38 +197,6 @@ export function returnsBlock(prices: SheetBlock, info: InfoLine[]): SheetBlock {
     formats: prices.formats.map((f, c) => (c === 0 ? f : "0.00%")),
     tableName: "CNTech_Returns",
   };
-}
-
-/**
- * The basket of an import through time (core/basket-membership.ts): constituents join on their
- * first close inside the window, weights renormalised among the live ones, on the constituents' union
- * calendar (plus the benchmark's days when asked). `notes` say who joined when, for the header block.
- */
-export function importBasket(
-  data: ImportData,
-  request: ImportRequest,
-  kind: "price" | "total",
-  withBenchmarkDays = false
-): { series: PriceSeries; notes: string[] } {
-  const k = data.constituents.length;
-  const weights = request.basket.weights;
-  const members = data.constituents.map((c, i) => ({
-    series: c.series,
-    weight: weights && weights.length === k ? weights[i] : 1,
-  }));
-  const { series, events } = basketThroughTime(members, {
-    start: request.start,
-    end: request.end,
-    kind,
-    base: 100,
-    symbol: request.basket.label,
-    extraDates: withBenchmarkDays ? data.benchmark.series.dates : undefined,
-  });
-  const notes = events.map(
-    (e) =>
-      `${e.symbol} ${e.event} the basket on ${isoFromDay(e.day)} (its ${e.event === "joined" ? "first" : "last"} close; weights renormalised among live members)`
-  );
-  return { series, notes };
 }
 
 /**

@@ -9,7 +9,7 @@ import { FinanceError } from "../../core/errors";
 import { MarketData } from "../../data/market-data";
 import { whenInCurrency } from "../../data/shared-load";
 import { ImportData, FetchedSeries } from "./dataset";
-import { ImportRequest } from "./import-types";
+import { ImportRequest, MemberDates } from "./import-types";
 import { ImportCancelled } from "./sheet-writer";
 import { yieldToBrowser } from "./yield-to-browser";
 
@@ -81,12 +81,14 @@ export async function fetchImportData(
   const warnings: string[] = [];
   const kept: FetchedSeries[] = [];
   const keptWeights: number[] = [];
+  const keptDates: MemberDates[] = [];
   request.basket.symbols.forEach((s, i) => {
     const r = results[i];
     if (r instanceof Error) warnings.push(`${s} left out: ${message(r)}`);
     else {
       kept.push(r);
       if (request.basket.weights) keptWeights.push(request.basket.weights[i]);
+      if (request.basket.dates) keptDates.push(request.basket.dates[i] ?? {});
     }
   });
   if (kept.length === 0)
@@ -124,6 +126,7 @@ export async function fetchImportData(
         symbols: kept.map((k) => k.symbol),
         names,
         weights: request.basket.weights ? keptWeights : undefined,
+        dates: request.basket.dates ? keptDates : undefined,
       },
     },
     warnings,

@@ -12,13 +12,13 @@ import { getMarketData, MarketData } from "../../data/market-data";
 import {
   coverageNotes,
   ImportData,
-  membershipLine,
   performanceBlock,
   pricesBlock,
   provenanceLines,
   returnsBlock,
 } from "./dataset";
 import { fetchImportData } from "./fetch-data";
+import { membershipLines } from "./import-basket";
 import {
   ImportOutcome,
   ImportProgress,
@@ -53,8 +53,7 @@ function defaultRun(): ExcelRun {
 
 /** The four output blocks for fetched data. */
 export function buildBlocks(data: ImportData, request: ImportRequest): SheetBlock[] {
-  const members = membershipLine(data, request);
-  const info = [...provenanceLines(data, request), ...(members ? [members] : [])];
+  const info = [...provenanceLines(data, request), ...membershipLines(data, request)];
   const prices = pricesBlock(data, request, info);
   const returns = returnsBlock(prices, info);
   const { block: performance } = performanceBlock(data, request, info);

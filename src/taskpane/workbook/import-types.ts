@@ -18,6 +18,14 @@ export interface BasketSpec {
   readonly names?: Readonly<Record<string, string>>;
   /** One weight per symbol; equal weights when omitted. */
   readonly weights?: readonly number[];
+  /** Membership dates per symbol (in step with symbols); a missing from / to is unbounded. */
+  readonly dates?: readonly MemberDates[];
+}
+
+/** The days a constituent is a member: it joins on its first close on or after `from` and leaves after its last close on or before `to`. */
+export interface MemberDates {
+  readonly from?: DayNumber;
+  readonly to?: DayNumber;
 }
 
 export interface ImportRequest {

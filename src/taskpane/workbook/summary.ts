@@ -11,10 +11,12 @@ import { windowReturn } from "../../core/returns";
 import { seriesBeta, seriesMaxDrawdown, seriesVolatility } from "../../core/risk";
 import { makeSeries, PriceSeries } from "../../core/series";
 import { priceField } from "../../core/total-return";
-import { coverageNotes, ImportData, importBasket } from "./dataset";
+import { coverageNotes, ImportData } from "./dataset";
+import { importBasket } from "./import-basket";
 import { ImportRequest } from "./import-types";
 import { formulaString } from "./safe-text";
-import { CellInput, InfoLine, SheetBlock, layoutOf } from "./sheet-block";
+import { CellInput, colLetter, InfoLine, SheetBlock, layoutOf } from "./sheet-block";
+import { excelSerialFromDay } from "../../core/dates";
 
 export const SUMMARY_COLUMNS = [
   "Symbol",
@@ -39,6 +41,13 @@ const FORMATS = [
   "0.00%",
   undefined,
 ];
+
+const DATE_FORMAT = "yyyy-mm-dd";
+
+/** True when any constituent of the import carries a from or to date. */
+function hasDates(request: ImportRequest): boolean {
+  return (request.basket.dates ?? []).some((d) => d.from !== undefined || d.to !== undefined);
+}
 
 function equalWeights(n: number): number[] {
   return Array.from({ length: n }, () => 1 / n);
@@ -107,8 +116,21 @@ export function summaryBlock(
     if (i < 0) throw new Error(`summary header block lacks "${label}"`);
     return `$B$${layout.infoRow(i)}`;
   };
+  // A basket with membership dates gets From / To beside Weight, so the basket row's live formulas
+  // read the four columns (symbol, weight, from, to) as one range, as a basket range in a formula.
+  const dated = hasDates(request);
+  const extra = dated ? 2 : 0;
   const k = data.constituents.length;
   const weights = normalised(request.basket.weights, k);
+  const datesOf = (i: number): CellInput[] => {
+    if (!dated) return [];
+    const d = request.basket.dates?.[i] ?? {};
+    return [d.from, d.to].map((x) => (x === undefined ? null : excelSerialFromDay(x)));
+  };
+  const blank: CellInput[] = dated ? [null, null] : [];
+  /** Inserts the From / To entries after Weight when the basket has dates. */
+  const withDateColumns = <T>(xs: T[], from: T, to: T): T[] =>
+    dated ? [...xs.slice(0, 2), from, to, ...xs.slice(2)] : xs;
   const coverage = coverageNotes(data, request);
   const notesOf = (symbol: string, notes: string[] = []): string =>
     [coverage.get(symbol), ...notes].filter(Boolean).join("; ");
@@ -117,7 +139,7 @@ export function summaryBlock(
   const basketRow = first + k;
   const benchRow = first + k + 1;
   const rows: CellInput[][] = [];
-  const formulaCells: boolean[] = SUMMARY_COLUMNS.map(() => false);
+  const returnCol = colLetter(3 + extra);
 
   const live = (symbolRef: string, row: number): CellInput[] => {
     // Data that stops well before the window's end (stale) would make every formula #N/A: they run
@@ -129,7 +151,7 @@ export function summaryBlock(
     );
     return [
       `=CNTECH.RETURN(${symbolRef},${start},${end},${ccy},${formulaString(returnKind)})`,
-      `=D${row}-D$${benchRow}`,
+      `=${returnCol}${row}-${returnCol}$${benchRow}`,
       `=CNTECH.VOL(${symbolRef},${start},${end},${ccy})`,
       `=CNTECH.BETA(${symbolRef},${start},${end},${ccy},${bench})`,
       `=CNTECH.MAXDD(${symbolRef},${start},${end},${ccy})`,
@@ -161,7 +183,14 @@ export function summaryBlock(
     const row = first + i;
     const name = request.basket.names?.[c.symbol] ?? "";
     if (request.liveFormulas) {
-      rows.push([c.symbol, weights[i], name, ...live(`$A${row}`, row), notesOf(c.symbol)]);
+      rows.push([
+        c.symbol,
+        weights[i],
+        ...datesOf(i),
+        name,
+        ...live(`$A${row}`, row),
+        notesOf(c.symbol),
+      ]);
     } else {
       const st = statsOf(
         () => c.series,
@@ -171,7 +200,14 @@ export function summaryBlock(
         data.benchmark.series,
         request
       );
-      rows.push([c.symbol, weights[i], name, ...valueRow(st), notesOf(c.symbol, st.notes)]);
+      rows.push([
+        c.symbol,
+        weights[i],
+        ...datesOf(i),
+        name,
+        ...valueRow(st),
+        notesOf(c.symbol, st.notes),
+      ]);
     }
   });
 
@@ -180,13 +216,15 @@ export function summaryBlock(
     rows.push([
       basketLabel,
       1,
+      ...blank,
       "Weighted basket of the rows above",
-      ...live(`$A$${first}:$B$${basketRow - 1}`, basketRow),
+      ...live(`$A$${first}:$${colLetter(1 + extra)}$${basketRow - 1}`, basketRow),
       "",
     ]);
     rows.push([
       data.benchmark.symbol,
       null,
+      ...blank,
       "Benchmark",
       ...live(`$A${benchRow}`, benchRow),
       notesOf(data.benchmark.symbol),
@@ -207,6 +245,7 @@ export function summaryBlock(
     rows.push([
       basketLabel,
       1,
+      ...blank,
       "Weighted basket of the rows above",
       ...valueRow(st),
       st.notes.join("; "),
@@ -214,22 +253,24 @@ export function summaryBlock(
     rows.push([
       data.benchmark.symbol,
       null,
+      ...blank,
       "Benchmark",
       ...valueRow(benchStats!),
       notesOf(data.benchmark.symbol, benchStats!.notes),
     ]);
   }
-  if (request.liveFormulas) for (let c = 3; c <= 7; c++) formulaCells[c] = true;
+  const formulaCells = SUMMARY_COLUMNS.map((_, c) => request.liveFormulas && c >= 3 && c <= 7);
+  const textColumns = [true, false, true, false, false, false, false, false, true];
 
   return {
     baseName: "Summary",
     title: `CNTech summary: ${request.basket.label} vs ${data.benchmark.symbol} (${request.liveFormulas ? "live CNTECH formulas" : "values"})`,
     info: request.valuesNote ? [...info, { label: "Formulas", value: request.valuesNote }] : info,
-    columns: [...SUMMARY_COLUMNS],
+    columns: withDateColumns([...SUMMARY_COLUMNS], "From", "To"),
     rows,
-    formats: FORMATS,
-    textColumns: [true, false, true, false, false, false, false, false, true],
-    formulaColumns: formulaCells,
+    formats: withDateColumns(FORMATS, DATE_FORMAT, DATE_FORMAT),
+    textColumns: withDateColumns(textColumns, false, false),
+    formulaColumns: withDateColumns(formulaCells, false, false),
     tableName: "CNTech_Summary",
   };
 }
