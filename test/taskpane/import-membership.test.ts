@@ -17,11 +17,11 @@ import { installCustomFunctionsShim } from "../../src/shim/custom-functions-host
 import { getPresetBasket } from "../../src/data/baskets";
 import { parseSymbolList } from "../../src/taskpane/import/import-form";
 import { presetHint } from "../../src/taskpane/import/preset-hint";
-import { buildBlocks } from "../../src/taskpane/workbook/import-runner";
+import { buildBlocks, runImport } from "../../src/taskpane/workbook/import-runner";
 import { fetchImportData } from "../../src/taskpane/workbook/fetch-data";
 import { readSelectionAsList } from "../../src/taskpane/workbook/selection";
 import { createExcelSim } from "../../src/workbench/excel-sim";
-import { request } from "./fixtures";
+import { freshExcel, request } from "./fixtures";
 
 installCustomFunctionsShim();
 const inv = {} as CustomFunctions.CancelableInvocation;
@@ -228,4 +228,19 @@ test("a preset import's header and the pane's hint state the snapshot date and i
     /Constituents as of 2025-03-10 \(snapshot\), applied to the whole window/
   );
   expect(presetHint("NDX")).toBe(getPresetBasket("NDX")!.description);
+});
+
+test("membership dates that leave nobody before the window's end fail the import, writing nothing", async () => {
+  setMarketData(new MarketData(new DemoSource()));
+  const sim = freshExcel();
+  const outcome = await runImport(
+    request({
+      basket: { label: "Gone", ...parseSymbolList("0700.HK to 2025-02-28\nNVDA to 2025-03-14") },
+    })
+  );
+  expect(outcome.status).toBe("failed");
+  expect(outcome.message).toMatch(
+    /every member has left the basket by 2025-03-14 .*Nothing was written/
+  );
+  expect(sim.api.listSheets()).toEqual(["Sheet1"]);
 });

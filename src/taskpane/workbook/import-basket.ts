@@ -56,10 +56,14 @@ export function importBasket(
   const k = data.constituents.length;
   const { weights, dates } = request.basket;
   const asOf = importAsOf(data, request);
+  const stopped = data.constituents.map((c) => stoppedBy(c, asOf));
+  // When every constituent's data stops early (only the benchmark runs on), nobody leaves: the
+  // basket's figures stop with its data, which the Coverage line says (the formulas are #N/A there).
+  const allStopped = stopped.every(Boolean);
   const members = data.constituents.map((c, i) => ({
     series: c.series,
     weight: weights && weights.length === k ? weights[i] : 1,
-    stopped: stoppedBy(c, asOf),
+    stopped: stopped[i] && !allStopped,
     ...(dates && dates.length === k ? dates[i] : {}),
   }));
   const { series, events, outside } = basketThroughTime(members, {

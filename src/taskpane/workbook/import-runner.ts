@@ -138,7 +138,19 @@ export async function runImport(
   const warnings = [...fetched.warnings, ...coverage];
   progress({ phase: "fetch", done: 1, total: 1, message: "Preparing the sheets" });
   await yieldToBrowser();
-  const blocks = buildBlocks(data, req);
+  let blocks: SheetBlock[];
+  try {
+    blocks = buildBlocks(data, req);
+  } catch (e) {
+    // e.g. membership dates that leave no member in part of the window: said before any write.
+    return {
+      status: "failed",
+      sheets: [],
+      rowsWritten: 0,
+      message: `Import failed: ${(e as Error).message}. Nothing was written.`,
+      warnings,
+    };
+  }
   const totalRows = blocks.reduce((n, b) => n + b.rows.length, 0);
 
   return run(async (context) => {
