@@ -7,6 +7,7 @@
  */
 import { DayNumber, isoFromDay } from "./dates";
 import { invalidNumber, invalidValue, notAvailable } from "./errors";
+import { neverLive, noMemberInWindow } from "./membership-notes";
 import { makeSeries, PriceSeries } from "./series";
 import { priceField, ReturnKind } from "./total-return";
 
@@ -56,6 +57,8 @@ interface Cursor {
   at: number;
   units: number;
   live: boolean;
+  /** Held at some point in the window. */
+  held: boolean;
 }
 
 /**
@@ -90,8 +93,15 @@ export function basketThroughTime(
   const all = members.map((m) => cursorOf(m, end, options.kind ?? "total"));
   // A member that leaves on or before the start close, or whose membership starts after the
   // window, never holds anything.
-  const cursors = all.filter((c) => c.leaveOn > start && c.from <= end);
-  const outside = all.filter((c) => !cursors.includes(c) && (c.leaveByTo || c.from > end));
+  // Left out: dates that end by the start close (or begin after the end). A member whose data stopped
+  // by the start never holds anything either; one with no close at all by its `to` stays, to be
+  // named if it trades in the window (never live).
+  const gone = (c: Cursor) =>
+    (c.to !== undefined && c.to <= start) ||
+    c.from > end ||
+    (c.leaveByTo && c.leaveOn > -Infinity && c.leaveOn <= start);
+  const cursors = all.filter((c) => !gone(c) && (c.leaveOn > start || c.leaveByTo));
+  const outside = all.filter(gone);
   if (cursors.length === 0 && outside.length > 0)
     throw noMemberInWindow(
       outside.map((c) => ({ symbol: c.symbol, from: c.from, to: c.to })),
@@ -151,6 +161,17 @@ export function basketThroughTime(
   }
   const symbol = options.symbol ?? "BASKET";
   const series = makeSeries({ symbol, currency, dates: calendar, close: values });
+  const never = cursors.find((c) => !c.held && hasDates(c) && tradesIn(c, day0, end));
+  if (never)
+    throw neverLive(
+      {
+        symbol: never.symbol,
+        from: Number.isFinite(never.from) ? never.from : undefined,
+        to: never.to,
+      },
+      day0,
+      end
+    );
   return { series, events, outside: outside.map((c) => c.symbol) };
 }
 
@@ -180,23 +201,16 @@ function cursorOf(m: TimedMember, end: DayNumber, kind: ReturnKind): Cursor {
     at: -1,
     units: 0,
     live: false,
+    held: false,
   };
 }
 
-/** #VALUE!: the from / to dates leave no member in the window (naming each one's dates). */
-export function noMemberInWindow(
-  outside: readonly { symbol: string; from?: DayNumber; to?: DayNumber }[],
-  start: DayNumber,
-  end: DayNumber
-): Error {
-  const why = outside.map((m) =>
-    m.from !== undefined && m.from > end
-      ? `${m.symbol} from ${isoFromDay(m.from)}`
-      : `${m.symbol} to ${m.to !== undefined ? isoFromDay(m.to) : "its last close"}`
-  );
-  return invalidValue(
-    `no member is live in the window ${isoFromDay(start)}..${isoFromDay(end)} (${why.join(", ")})`
-  );
+function hasDates(c: Cursor): boolean {
+  return c.from > -Infinity || c.to !== undefined;
+}
+
+function tradesIn(c: Cursor, day0: DayNumber, end: DayNumber): boolean {
+  return c.dates.some((d) => d >= day0 && d <= end);
 }
 
 /** Nobody holds the start close: #VALUE! when from dates caused it, else #N/A (not listed yet). */
@@ -240,6 +254,7 @@ function allocate(cs: readonly Cursor[], value: number, fraction: number): void 
   for (const c of cs) {
     c.units = ((c.weight / total) * value * fraction) / c.levels[c.at];
     c.live = true;
+    c.held = true;
   }
 }
 

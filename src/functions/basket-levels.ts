@@ -4,10 +4,10 @@
  * before a to date; core/basket-membership.ts), with the membership changes written out as notes
  * for CNTECH.SOURCE.
  */
-import { basketThroughTime, MembershipEvent, noMemberInWindow } from "../core/basket-membership";
+import { basketThroughTime, MembershipEvent } from "../core/basket-membership";
 import { Currency } from "../core/currency";
 import { notAvailable } from "../core/errors";
-import { membershipNote } from "../core/membership-notes";
+import { membershipNote, noMemberInWindow } from "../core/membership-notes";
 import { ReturnKind } from "../core/total-return";
 import { combineProvenance } from "../data/fx";
 import { BasketMember, BasketSpec } from "./basket-args";

@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { basketThroughTime, TimedMember } from "../../src/core/basket-membership";
+import { makeSeries } from "../../src/core/series";
 import { DAY0, expectClose, expectFinanceError, onDays, pricePath } from "./helpers";
 
 const price = { kind: "price" as const };
@@ -146,6 +147,28 @@ describe("basketThroughTime with from / to dates", () => {
           }
         }
       )
+    );
+  });
+
+  test("a member that trades in the window but never within its dates is #VALUE! naming it", () => {
+    const a = onDays("A", [1, 2, 3, 4, 5]);
+    const b = makeSeries({
+      symbol: "B",
+      currency: "USD",
+      dates: [DAY0, DAY0 + 1, DAY0 + 3, DAY0 + 4], // no close on day 2
+      close: [1, 1, 1, 1],
+    });
+    expectFinanceError(
+      () =>
+        basketThroughTime(
+          [
+            { series: a, weight: 1 },
+            { series: b, weight: 1, from: DAY0 + 2, to: DAY0 + 2 },
+          ],
+          { start: DAY0, end: DAY0 + 4 }
+        ),
+      "value",
+      /^B is never live in the window .*: none of its closes falls within its dates \(from .* to .*\)$/
     );
   });
 

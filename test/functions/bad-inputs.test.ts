@@ -182,6 +182,21 @@ const CASES: Case[] = [
     /no member is live in the window 2024-01-02\.\.2024-12-31 \(0700\.HK to 2023-06-30, NVDA from 2025-03-03\)/,
   ],
   [
+    // Horizon Robotics lists on 2024-10-24: a membership that ends before then never holds it.
+    "member never live within its dates",
+    "RETURN",
+    [
+      [
+        ["0700.HK", 1, "", ""],
+        ["9660.HK", 1, "2024-01-02", "2024-06-28"],
+      ],
+      S,
+      E,
+    ],
+    VALUE,
+    /9660\.HK is never live in the window 2024-01-02\.\.2024-12-31: none of its closes falls within its dates \(from 2024-01-02 to 2024-06-28\)/,
+  ],
+  [
     "every member gone before the end",
     "SPREAD.NASDAQ",
     [[["0700.HK", 1, "", "2024-06-28"]], S, E],

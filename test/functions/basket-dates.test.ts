@@ -84,6 +84,17 @@ describe("a basket range with from / to dates", () => {
     expect(note("0700.HK")).not.toMatch(/joined on|left on/);
   });
 
+  test("SOURCE says which member is out of the window", async () => {
+    const out = [
+      ["0700.HK", 0.5, "", ""],
+      ["9988.HK", 0.5, "2020-01-02", "2024-12-31"],
+    ];
+    const table = (await call("SOURCE", out, S, E)) as unknown[][];
+    expect(table.find((r) => r[0] === "9988.HK")![6]).toBe(
+      "not a member in this window (member from 2020-01-02 to 2024-12-31); left out"
+    );
+  });
+
   test("BASKET spills the from and to dates beside the normalised weights", async () => {
     const table = (await call("BASKET", RANGE)) as unknown[][];
     expect(table[0]).toEqual(["Symbol", "Name", "Weight", "From", "To"]);
