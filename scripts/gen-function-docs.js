@@ -185,7 +185,8 @@ npx cntech --help
 \`\`\`
 
 Arguments are positional in the order below, or named (\`--units bps\`). A basket is typed as
-\`SYM1,SYM2\` (equal weights) or \`SYM1:0.6,SYM2:0.4\`. \`--json\` prints \`{function, args, value}\` or
+\`SYM1,SYM2\` (equal weights) or \`SYM1:0.6,SYM2:0.4\`, membership dates after the weight
+(\`SYM3:0.2:2025-02-03\` from, \`SYM4:0.2::2025-03-31\` to, or both). \`--json\` prints \`{function, args, value}\` or
 \`{function, error: {code, message}}\`; errors print \`CODE message\` on stderr and exit with status 1.
 \`QUOTE\` prints its first value (\`--watch SECONDS\` keeps streaming).`;
 

@@ -6,13 +6,20 @@
 import { AnyFunction } from "../shim/custom-functions-host";
 import { FunctionMetadata, ParameterMetadata } from "./metadata";
 
-/** "0700.HK,9988.HK" → one column; "0700.HK:0.6,9988.HK:0.4" → two columns (symbol, weight). */
+/**
+ * "0700.HK,9988.HK" → one column; "0700.HK:0.6,9988.HK:0.4" → two columns (symbol, weight);
+ * "9988.HK:1::2025-03-31" or "3690.HK:1:2025-02-03" → four (symbol, weight, from, to).
+ */
 export function textToRange(text: string): unknown[][] {
   return text
     .split(",")
     .map((part) => part.trim())
     .filter((part) => part !== "")
     .map((part) => {
+      const dated = /^(.+):(-?[\d.]+(?:e-?\d+)?):(\d{4}-\d\d-\d\d)?(?::(\d{4}-\d\d-\d\d)?)?$/i.exec(
+        part
+      );
+      if (dated) return [dated[1].trim(), Number(dated[2]), dated[3] ?? "", dated[4] ?? ""];
       const m = /^(.+):(-?[\d.]+(?:e-?\d+)?)$/i.exec(part);
       return m ? [m[1].trim(), Number(m[2])] : [part];
     });

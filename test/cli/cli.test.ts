@@ -68,6 +68,30 @@ describe("cntech CLI", () => {
     expect(Number(r.out)).toBe(want);
   });
 
+  test("a basket with membership dates typed as SYM:weight:from:to", async () => {
+    const r = cntech(
+      "RETURN",
+      "0700.HK:2,9988.HK:1::2025-03-31,3690.HK:1:2025-02-03",
+      "2025-01-02",
+      "2025-06-30",
+      "--currency",
+      "HKD"
+    );
+    const want = await callLikeExcel(bundle, "RETURN", [
+      [
+        ["0700.HK", 2, "", ""],
+        ["9988.HK", 1, "", "2025-03-31"],
+        ["3690.HK", 1, "2025-02-03", ""],
+      ],
+      "2025-01-02",
+      "2025-06-30",
+      "HKD",
+    ]);
+    expect(typeof want).toBe("number");
+    expect(r.code).toBe(0);
+    expect(Number(r.out)).toBe(want);
+  });
+
   test("an error prints its code and message and exits non-zero", () => {
     const r = cntech("RETURN", "0005.HK", "2024-01-02", "2024-12-31");
     expect(r.code).toBe(1);
