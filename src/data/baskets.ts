@@ -38,8 +38,11 @@ const THEME_LIST = {
     "theme list chosen for the add-in on that date (names listed then), not an index's membership",
 };
 
-/** The default benchmark: the Nasdaq-100 price index (^NDX), not the total-return NDXT nor QQQ. */
-export const DEFAULT_BENCHMARK = "^NDX";
+/**
+ * The default benchmark: the Nasdaq-100 Total Return index (^XNDX). Baskets are measured as total
+ * return (dividends reinvested), so the benchmark is too: like with like. ^NDX is the price index.
+ */
+export const DEFAULT_BENCHMARK = "^XNDX";
 
 const c = (symbol: string, name: string): BasketConstituent => ({ symbol, name });
 

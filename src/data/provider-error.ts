@@ -1,4 +1,5 @@
 import { FinanceError, FinanceErrorKind } from "../core/errors";
+import { DEFAULT_BENCHMARK } from "./baskets";
 
 /** Why a provider call failed; the message always names the provider and the reason, never a key. */
 export type ProviderFailure =
@@ -31,12 +32,22 @@ export class ProviderError extends FinanceError {
     status?: number,
     kind: FinanceErrorKind = "na"
   ) {
-    super(kind, `${provider}: ${detail}`);
+    super(kind, `${provider}: ${detail}${defaultBenchmarkHint(reason, detail)}`);
     this.name = "ProviderError";
     this.provider = provider;
     this.reason = reason;
     this.status = status;
   }
+}
+
+/**
+ * Where a source lacks the default benchmark (^XNDX, EODHD XNDX.INDX), every default spread or beta
+ * would fail: the message says what to pass instead.
+ */
+function defaultBenchmarkHint(reason: ProviderFailure, detail: string): string {
+  if (reason !== "unknown-symbol" && reason !== "plan-limit") return "";
+  if (!/(^|[^A-Z])\^?XNDX\b/.test(detail)) return "";
+  return `. ${DEFAULT_BENCHMARK} is the default benchmark: pass "QQQ" (total return) or "^NDX" (price index)`;
 }
 
 /** "your plan does not cover 0700.HK (HTTP 402)": #N/A, never retried, never answered from a stale copy. */

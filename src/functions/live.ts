@@ -1,4 +1,6 @@
+import { adrNote } from "../data/adr-lines";
 import { getMarketData } from "../data/market-data";
+import { measuredAs } from "../data/measured-as";
 import { Provenance } from "../data/types";
 import { parseRequiredText } from "./args";
 import { excelCall, finiteOrThrow, toExcelError } from "./excel-errors";
@@ -40,15 +42,33 @@ export function cntechQuote(
   });
 }
 
-const SOURCE_HEADER = ["Symbol", "Source", "As of", "Synthetic", "Delayed", "Stale", "Notes"];
+const SOURCE_HEADER = [
+  "Symbol",
+  "Source",
+  "As of",
+  "Synthetic",
+  "Delayed",
+  "Stale",
+  "Notes",
+  "Measured as",
+];
 
 function provenanceRow(symbol: string, p: Provenance, membership = ""): unknown[] {
-  const notes = [membership, p.notes ?? ""].filter((n) => n !== "").join("; ");
-  return [symbol, p.source, p.asOf, p.synthetic, p.delayed, p.stale, notes];
+  const notes = [membership, p.notes ?? "", adrNote(symbol) ?? ""].filter((n) => n !== "");
+  return [
+    symbol,
+    p.source,
+    p.asOf,
+    p.synthetic,
+    p.delayed,
+    p.stale,
+    notes.join("; "),
+    measuredAs(symbol),
+  ];
 }
 
 /**
- * Where a symbol's (or each basket constituent's) numbers come from: provider, last close, whether they are synthetic, delayed or stale, and notes (e.g. rows of a file repaired or left out; with a window, when a constituent joined the basket on its first close or left it on its last). Spills a header row and one row per symbol.
+ * Where a symbol's (or each basket constituent's) numbers come from: provider, last close, whether they are synthetic, delayed or stale, notes (e.g. rows of a file repaired or left out; with a window, when a constituent joined the basket on its first close or left it on its last; an ADS's shares per ADS) and what its returns include (total return, or a price index without dividends). Spills a header row and one row per symbol.
  * @customfunction SOURCE
  * @helpurl https://localhost:3000/README.md#cntechsource
  * @cancelable
@@ -57,7 +77,7 @@ function provenanceRow(symbol: string, p: Provenance, membership = ""): unknown[
  * @param [end] Window end (default: the latest available close).
  * @param [currency] Currency the basket is measured in: "USD" (default), "HKD" or "CNY".
  * @param invocation Cancellation handle supplied by Excel.
- * @returns A table: Symbol, Source, As of, Synthetic, Delayed, Stale, Notes; a symbol that failed shows its error in its row.
+ * @returns A table: Symbol, Source, As of, Synthetic, Delayed, Stale, Notes, Measured as; a symbol that failed shows its error in its row.
  */
 export function cntechSource(
   symbols: unknown[][],
@@ -78,7 +98,7 @@ export function cntechSource(
           return provenanceRow(symbol, p, membership.get(symbol));
         } catch (e) {
           const error = toExcelError(e);
-          return [symbol, error, error, error, error, error, error];
+          return [symbol, error, error, error, error, error, error, measuredAs(symbol)];
         }
       })
     );

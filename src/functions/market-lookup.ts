@@ -48,7 +48,7 @@ export function parseBasketArg(value: unknown): BasketSpec {
   return parseSymbolsArg(value, marketResolver);
 }
 
-/** The `benchmark` argument: a symbol or preset, the Nasdaq-100 (^NDX) when omitted. */
+/** The `benchmark` argument: a symbol or preset, the Nasdaq-100 Total Return index (^XNDX) when omitted. */
 export function parseBenchmarkArg(value: unknown): BasketSpec {
   return parseSymbolsArg(isOmitted(value) ? DEFAULT_BENCHMARK : value, marketResolver, "benchmark");
 }

@@ -16,7 +16,7 @@ import { loadWithBenchmark, parseBasketWindow } from "./window-args";
  * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
  * @param [end] End date (default: the latest available close).
  * @param [currency] Currency both sides are measured in: "USD" (default), "HKD" or "CNY".
- * @param [benchmark] Benchmark symbol or preset (default "^NDX").
+ * @param [benchmark] Benchmark symbol or preset (default "^XNDX", the Nasdaq-100 Total Return index).
  * @param invocation Cancellation handle supplied by Excel.
  * @returns A table: Date (Excel dates), the basket, the benchmark; 100 on the start close.
  */

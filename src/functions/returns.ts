@@ -47,7 +47,7 @@ export function cntechReturn(
 }
 
 /**
- * The basket's return minus the Nasdaq benchmark's over the same window, both converted to the same currency (default benchmark: the Nasdaq-100 price index ^NDX).
+ * The basket's return minus the Nasdaq benchmark's over the same window, both converted to the same currency (default benchmark: the Nasdaq-100 Total Return index ^XNDX, so both sides include reinvested dividends; "^NDX" is the price index).
  * @customfunction SPREAD.NASDAQ
  * @helpurl https://localhost:3000/README.md#cntechspreadnasdaq
  * @cancelable
@@ -55,7 +55,7 @@ export function cntechReturn(
  * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
  * @param [end] End date (default: the latest available close).
  * @param [currency] Currency both returns are measured in: "USD" (default), "HKD" or "CNY".
- * @param [benchmark] Benchmark symbol or preset (default "^NDX", the Nasdaq-100 price index).
+ * @param [benchmark] Benchmark symbol or preset (default "^XNDX", the Nasdaq-100 Total Return index).
  * @param [units] "pct" (default, decimal difference), "bps" (basis points) or "log" (log-return difference).
  * @param invocation Cancellation handle supplied by Excel.
  * @returns Basket return minus benchmark return, in the units asked for.

@@ -35,7 +35,7 @@ export function cntechVol(
 }
 
 /**
- * Beta of daily total returns against a benchmark (default the Nasdaq-100, ^NDX), on the days both traded.
+ * Beta of daily total returns against a benchmark (default the Nasdaq-100 Total Return index, ^XNDX), on the days both traded.
  * @customfunction BETA
  * @helpurl https://localhost:3000/README.md#cntechbeta
  * @cancelable
@@ -43,7 +43,7 @@ export function cntechVol(
  * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
  * @param [end] End date (default: the latest available close).
  * @param [currency] Currency both series are measured in: "USD" (default), "HKD" or "CNY".
- * @param [benchmark] Benchmark symbol or preset (default "^NDX").
+ * @param [benchmark] Benchmark symbol or preset (default "^XNDX", the Nasdaq-100 Total Return index).
  * @param invocation Cancellation handle supplied by Excel.
  * @returns Beta: covariance with the benchmark over the benchmark's variance.
  */
@@ -64,7 +64,7 @@ export function cntechBeta(
 }
 
 /**
- * Correlation of daily total returns with a benchmark (default the Nasdaq-100, ^NDX), on the days both traded.
+ * Correlation of daily total returns with a benchmark (default the Nasdaq-100 Total Return index, ^XNDX), on the days both traded.
  * @customfunction CORR
  * @helpurl https://localhost:3000/README.md#cntechcorr
  * @cancelable
@@ -72,7 +72,7 @@ export function cntechBeta(
  * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
  * @param [end] End date (default: the latest available close).
  * @param [currency] Currency both series are measured in: "USD" (default), "HKD" or "CNY".
- * @param [benchmark] Benchmark symbol or preset (default "^NDX").
+ * @param [benchmark] Benchmark symbol or preset (default "^XNDX", the Nasdaq-100 Total Return index).
  * @param invocation Cancellation handle supplied by Excel.
  * @returns Pearson correlation, between -1 and 1.
  */
@@ -93,7 +93,7 @@ export function cntechCorr(
 }
 
 /**
- * Annualised tracking error against a benchmark (default ^NDX): standard deviation of daily active returns × √252.
+ * Annualised tracking error against a benchmark (default ^XNDX, the Nasdaq-100 Total Return index): standard deviation of daily active returns × √252.
  * @customfunction TE
  * @helpurl https://localhost:3000/README.md#cntechte
  * @cancelable
@@ -101,7 +101,7 @@ export function cntechCorr(
  * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
  * @param [end] End date (default: the latest available close).
  * @param [currency] Currency both series are measured in: "USD" (default), "HKD" or "CNY".
- * @param [benchmark] Benchmark symbol or preset (default "^NDX").
+ * @param [benchmark] Benchmark symbol or preset (default "^XNDX", the Nasdaq-100 Total Return index).
  * @param invocation Cancellation handle supplied by Excel.
  * @returns Tracking error as a decimal.
  */
@@ -122,7 +122,7 @@ export function cntechTe(
 }
 
 /**
- * Information ratio against a benchmark (default ^NDX): annualised mean active return over tracking error.
+ * Information ratio against a benchmark (default ^XNDX, the Nasdaq-100 Total Return index): annualised mean active return over tracking error.
  * @customfunction IR
  * @helpurl https://localhost:3000/README.md#cntechir
  * @cancelable
@@ -130,7 +130,7 @@ export function cntechTe(
  * @param start Start date: an Excel date, DATE(), or "YYYY-MM-DD".
  * @param [end] End date (default: the latest available close).
  * @param [currency] Currency both series are measured in: "USD" (default), "HKD" or "CNY".
- * @param [benchmark] Benchmark symbol or preset (default "^NDX").
+ * @param [benchmark] Benchmark symbol or preset (default "^XNDX", the Nasdaq-100 Total Return index).
  * @param invocation Cancellation handle supplied by Excel.
  * @returns Information ratio.
  */

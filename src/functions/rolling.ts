@@ -25,7 +25,7 @@ import { FormulaWindow, loadWithBenchmark, parseBasketWindow } from "./window-ar
  * @param [end] End date (default: the latest available close).
  * @param [currency] Currency the returns are measured in: "USD" (default), "HKD" or "CNY".
  * @param [window] Daily returns per window (default 63; at least 2 for "vol", 3 otherwise).
- * @param [benchmark] Benchmark symbol or preset for beta, corr and te (default "^NDX").
+ * @param [benchmark] Benchmark symbol or preset for beta, corr and te (default "^XNDX", the Nasdaq-100 Total Return index).
  * @param invocation Cancellation handle supplied by Excel.
  * @returns A table: Date (Excel dates) and the statistic; one row per window end.
  */

@@ -42,7 +42,7 @@ function exposuresArg(value: unknown): ExposureTable | undefined {
 /** One benchmark symbol: a preset benchmark must be a single instrument (e.g. NDX → ^NDX). */
 function benchmarkSymbol(spec: BasketSpec): string {
   if (spec.members.length !== 1)
-    throw invalidValue("benchmark: use one symbol (e.g. ^NDX or QQQ), not a basket");
+    throw invalidValue("benchmark: use one symbol (e.g. ^XNDX, ^NDX or QQQ), not a basket");
   return spec.members[0].symbol;
 }
 

@@ -40,7 +40,7 @@ export function scenarioReturnFn(
  * @helpurl https://localhost:3000/README.md#cntechscenariospread
  * @param symbols A symbol, a preset basket ("HSTECH") or a range of symbols (and weights).
  * @param scenario_range Two columns: factor id or name, level (−3 … +3), e.g. CNTECH_SCENARIO.
- * @param [benchmark] Benchmark symbol (default "^NDX").
+ * @param [benchmark] Benchmark symbol (default "^XNDX", the Nasdaq-100 Total Return index).
  * @param [exposures_range] Optional exposures table (must then include the benchmark).
  * @returns Basket minus benchmark scenario return, as a decimal (−0.05 = −5 pp).
  */
@@ -67,7 +67,7 @@ export function scenarioSpreadFn(
  * @param horizon_days Trading days the noise covers (e.g. 21 for a month).
  * @param [seed] Random seed (default 42): the same seed always gives the same answer.
  * @param [measure] "var" (default) or "es" (expected shortfall).
- * @param [of] "basket" (default) or "spread" (basket minus ^NDX).
+ * @param [of] "basket" (default) or "spread" (basket minus the Nasdaq-100 Total Return index, ^XNDX).
  * @param [exposures_range] Optional exposures table.
  * @returns The loss (positive) not exceeded with the given confidence, as a decimal.
  */

@@ -1,6 +1,7 @@
 import { DEFAULT_BENCHMARK, getPresetBasket, PRESET_BASKETS } from "../../src/data/baskets";
 import { DEMO_SYMBOLS } from "../../src/data/demo/demo-source";
 import { normalizeSymbol } from "../../src/data/symbols";
+import { benchmarkLabel, measuredAs, returnKindOf } from "../../src/data/measured-as";
 
 describe("preset baskets", () => {
   test("HSTECH has 30 distinct constituents, all Hong Kong listings", () => {
@@ -57,8 +58,23 @@ describe("preset baskets", () => {
     expect(getPresetBasket("toString")).toBeUndefined();
   });
 
-  test("the default benchmark is the Nasdaq-100 price index, and NDX is that index", () => {
-    expect(DEFAULT_BENCHMARK).toBe("^NDX");
+  test("the default benchmark is the Nasdaq-100 Total Return index (like the total-return baskets); NDX is the price index", () => {
+    expect(DEFAULT_BENCHMARK).toBe("^XNDX");
+    expect(returnKindOf(DEFAULT_BENCHMARK)).toBe("total return");
+    expect(returnKindOf("^NDX")).toBe("price index");
     expect(getPresetBasket("NDX")!.constituents.map((c) => c.symbol)).toEqual(["^NDX"]);
+  });
+});
+
+describe("what each side of a comparison is measured in", () => {
+  test.each([
+    ["^XNDX", "total-return index: dividends reinvested", "Nasdaq-100 Total Return (^XNDX)"],
+    ["^NDX", "price index: dividends not included", "Nasdaq-100 price index (^NDX)"],
+    ["^HSTECH", "price index: dividends not included", "Hang Seng TECH price index (^HSTECH)"],
+    ["QQQ", "total return: adjusted closes, dividends reinvested", "QQQ"],
+    ["0700.HK", "total return: adjusted closes, dividends reinvested", "0700.HK"],
+  ])("%s: %s", (symbol, text, label) => {
+    expect(measuredAs(symbol)).toBe(text);
+    expect(benchmarkLabel(symbol)).toBe(label);
   });
 });

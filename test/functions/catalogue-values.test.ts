@@ -88,9 +88,9 @@ describe("RETURN", () => {
 });
 
 describe("SPREAD.NASDAQ", () => {
-  test("basket return minus ^NDX return, both in USD, in basis points", async () => {
+  test("basket return minus the default ^XNDX (total return) return, both in USD, in basis points", async () => {
     const a = windowReturnOf(await levelsIn("0700.HK", "USD"), S, E);
-    const b = windowReturnOf(await levelsIn("^NDX", "USD"), S, E);
+    const b = windowReturnOf(await levelsIn("^XNDX", "USD"), S, E);
     const got = await call("SPREAD.NASDAQ", "0700.HK", S, E, null, null, "bps");
     expect(got).toBeCloseTo((a - b) * 10000, 8);
   });
@@ -103,7 +103,8 @@ describe("SPREAD.NASDAQ", () => {
   });
 
   test("a symbol against itself is exactly zero", async () => {
-    expect(await call("SPREAD.NASDAQ", "^NDX", S, E)).toBe(0);
+    expect(await call("SPREAD.NASDAQ", "^XNDX", S, E)).toBe(0);
+    expect(await call("SPREAD.NASDAQ", "^NDX", S, E, null, "^NDX")).toBe(0);
   });
 });
 
@@ -114,8 +115,8 @@ describe("risk statistics (daily total returns, 252 per year)", () => {
     expect(await call("VOL", "NVDA", S, E)).toBeCloseTo(want, 12);
   });
 
-  test("BETA, CORR, TE and IR vs the default ^NDX on common dates", async () => {
-    const pair = commonDates(await levelsIn("NVDA", "USD"), await levelsIn("^NDX", "USD"));
+  test("BETA, CORR, TE and IR vs the default ^XNDX on common dates", async () => {
+    const pair = commonDates(await levelsIn("NVDA", "USD"), await levelsIn("^XNDX", "USD"));
     const i0 = lastIndexOnOrBefore(pair.dates, dayFromIso(S));
     const i1 = lastIndexOnOrBefore(pair.dates, dayFromIso(E));
     const ra = simpleReturns(pair.a.slice(i0, i1 + 1));
@@ -135,7 +136,7 @@ describe("risk statistics (daily total returns, 252 per year)", () => {
     const te = sampleStdev(active) * Math.sqrt(252);
     const ir = ((active.reduce((x, y) => x + y) / n) * 252) / te;
     expect(await call("BETA", "NVDA", S, E)).toBeCloseTo(cov / vb, 10);
-    expect(await call("CORR", "NVDA", S, E, "USD", "^NDX")).toBeCloseTo(
+    expect(await call("CORR", "NVDA", S, E, "USD", "^XNDX")).toBeCloseTo(
       cov / Math.sqrt(va * vb),
       10
     );
@@ -144,7 +145,8 @@ describe("risk statistics (daily total returns, 252 per year)", () => {
   });
 
   test("BETA of the benchmark against itself is 1", async () => {
-    expect(await call("BETA", "^NDX", S, E)).toBeCloseTo(1, 12);
+    expect(await call("BETA", "^XNDX", S, E)).toBeCloseTo(1, 12);
+    expect(await call("BETA", "^NDX", S, E, "USD", "^NDX")).toBeCloseTo(1, 12);
   });
 
   test("MAXDD is the worst fall from a running peak of the levels", async () => {
@@ -305,7 +307,17 @@ describe("baskets and provenance", () => {
       "Delayed",
       "Stale",
       "Notes",
+      "Measured as",
     ]);
-    expect(table[1]).toEqual(["0700.HK", "demo (synthetic)", "2026-11-25", true, false, false, ""]);
+    expect(table[1]).toEqual([
+      "0700.HK",
+      "demo (synthetic)",
+      "2026-11-25",
+      true,
+      false,
+      false,
+      "",
+      "total return: adjusted closes, dividends reinvested",
+    ]);
   });
 });

@@ -35,5 +35,5 @@ test("a basket gaining a member inside the window rebases like RETURN", async ()
   const last = table[table.length - 1];
   const ret = (await call("RETURN", "HSTECH", S, E)) as number;
   expect((last[1] as number) / 100 - 1).toBeCloseTo(ret, 12);
-  expect(table[0][2]).toBe("^NDX");
+  expect(table[0][2]).toBe("^XNDX");
 });

@@ -12,14 +12,14 @@ const EXPOSURES = [
   ["Symbol", "TARIFFS", "AI_MOMENTUM", "TAIWAN"],
   ["0700.HK", -0.05, 0.06, -0.02],
   ["9988.HK", -0.04, 0.08, 0],
-  ["^NDX", -0.03, 0, -0.01],
+  ["^XNDX", -0.03, 0, -0.01],
 ];
 const SCENARIO = [
   ["TARIFFS", 2],
   ["AI_MOMENTUM", 1],
   ["TAIWAN", 0.5],
 ];
-// 0700.HK: −0.10 + 0.06 − 0.01 = −0.05; 9988.HK: −0.08 + 0.08 + 0 = 0; ^NDX: −0.06 − 0.005 = −0.065
+// 0700.HK: −0.10 + 0.06 − 0.01 = −0.05; 9988.HK: −0.08 + 0.08 + 0 = 0; ^XNDX (default benchmark): −0.06 − 0.005 = −0.065
 const BASKET = [["0700.HK"], ["9988.HK"]];
 
 describe("CNTECH.SCENARIO.RETURN", () => {

@@ -28,7 +28,7 @@ test("=CNTECH.SCENARIO.SPREAD(..., CNTECH_SCENARIO) follows the pane's writes, p
     ["E1", "TARIFFS"],
     ["D2", "AAA"],
     ["E2", -0.05],
-    ["D3", "^NDX"],
+    ["D3", "^XNDX"],
     ["E3", -0.03],
   ] as const)
     sim.api.setCell("Sheet1", addr, v);

@@ -12,14 +12,14 @@ describe("Scenario tab view model", () => {
   const levels = presetLevels(findPreset("LIBERATION_DAY_2025")!);
   const view = computeScenarioView("HSTECH", levels);
 
-  test("one bar per constituent; the basket is their equal-weighted mean; spread = basket − ^NDX", () => {
+  test("one bar per constituent; the basket is their equal-weighted mean; spread = basket − ^XNDX", () => {
     expect(view.rows.map((r) => r.symbol)).toEqual(
       getPresetBasket("HSTECH")!.constituents.map((c) => c.symbol)
     );
     const mean = view.rows.reduce((s, r) => s + r.ret, 0) / view.rows.length;
     expect(view.basket).toBeCloseTo(mean, 12);
     expect(view.spread).toBeCloseTo(view.basket - view.benchmarkReturn, 12);
-    expect(view.benchmark).toBe("^NDX");
+    expect(view.benchmark).toBe("^XNDX");
   });
 
   test("histogram holds every path; percentiles bracket the mean; VaR is the loss at the 5th pct", () => {
@@ -32,8 +32,8 @@ describe("Scenario tab view model", () => {
 
   test("idiosyncratic vols from history widen or narrow the spread distribution", () => {
     const symbols = getPresetBasket("HSTECH")!.constituents.map((c) => c.symbol);
-    const calm = new Map([...symbols, "^NDX"].map((s) => [s, 0.05]));
-    const wild = new Map([...symbols, "^NDX"].map((s) => [s, 0.9]));
+    const calm = new Map([...symbols, "^XNDX"].map((s) => [s, 0.05]));
+    const wild = new Map([...symbols, "^XNDX"].map((s) => [s, 0.9]));
     const a = computeScenarioView("HSTECH", levels, undefined, calm);
     const b = computeScenarioView("HSTECH", levels, undefined, wild);
     expect(b.mc.p95 - b.mc.p05).toBeGreaterThan(a.mc.p95 - a.mc.p05);
@@ -41,7 +41,7 @@ describe("Scenario tab view model", () => {
   });
 
   test("an override table missing the basket's symbols is an error, not zeros", () => {
-    const table = new Map([["^NDX", { ...levels }]]);
+    const table = new Map([["^XNDX", { ...levels }]]);
     expect(() => computeScenarioView("HSTECH", levels, table)).toThrow(
       /not in the exposures table/
     );

@@ -50,11 +50,11 @@ describe("presetWindow", () => {
 });
 
 describe("validateImportForm", () => {
-  it("turns the default form into a request for HSTECH vs ^NDX over one year", () => {
+  it("turns the default form into a request for HSTECH vs ^XNDX (total return, like the basket) over one year", () => {
     const { request, errors } = validateImportForm(initialFormState(), today);
     expect(errors).toEqual({});
     expect(request).toMatchObject({
-      benchmark: "^NDX",
+      benchmark: "^XNDX",
       start: dayFromIso("2025-11-26"),
       end: today,
       basket: { label: "HSTECH", preset: "HSTECH" },
@@ -76,6 +76,8 @@ describe("validateImportForm", () => {
     );
     expect(request).toBeUndefined();
     expect(errors.end).toBe("The end date is in the future; use 2026-11-26 or earlier.");
-    expect(errors.benchmark).toMatch(/is not a symbol\. The Nasdaq-100 is \^NDX\./);
+    expect(errors.benchmark).toMatch(
+      /is not a symbol\. The Nasdaq-100 Total Return index is \^XNDX \(the price index \^NDX\)\./
+    );
   });
 });

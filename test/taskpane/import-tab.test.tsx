@@ -61,7 +61,7 @@ describe("Import tab", () => {
     await user.click(screen.getByRole("button", { name: "Import" }));
     const status = screen.getByRole("status");
     expect(
-      await within(status).findByText(/Imported 2 constituents and \^NDX/, {}, { timeout: 5000 })
+      await within(status).findByText(/Imported 2 constituents and \^XNDX/, {}, { timeout: 5000 })
     ).toBeTruthy();
     expect(sim.api.listSheets()).toEqual([
       "Sheet1",

@@ -207,6 +207,8 @@ export const SYMBOL_SEGMENTS: Readonly<Record<string, SegmentId | SegmentBlend>>
   QQQM: "NASDAQ",
   NDX: "NASDAQ",
   "^NDX": "NASDAQ",
+  XNDX: "NASDAQ",
+  "^XNDX": "NASDAQ", // the Nasdaq-100 Total Return index: same exposures as the price index
   IXIC: "NASDAQ",
   "^IXIC": "NASDAQ",
   // China/HK indices and ETFs (blends)

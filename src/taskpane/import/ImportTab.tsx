@@ -120,7 +120,11 @@ export function ImportTab(props: ImportTabProps): React.JSX.Element {
           <MessageBarBody>{selectionError}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label="Benchmark" hint="The Nasdaq-100 is ^NDX." validationMessage={err.benchmark}>
+      <Field
+        label="Benchmark"
+        hint="Default ^XNDX, the Nasdaq-100 Total Return index: dividends reinvested, like the basket. ^NDX is the price index."
+        validationMessage={err.benchmark}
+      >
         <Input value={form.benchmark} onChange={(_, d) => set("benchmark", d.value)} />
       </Field>
       <Field label="Date range">

@@ -216,7 +216,7 @@ export function validateImportForm(
   try {
     benchmark = normalizeSymbol(state.benchmark || DEFAULT_BENCHMARK);
   } catch {
-    errors.benchmark = `"${state.benchmark}" is not a symbol. The Nasdaq-100 is ^NDX.`;
+    errors.benchmark = `"${state.benchmark}" is not a symbol. The Nasdaq-100 Total Return index is ^XNDX (the price index ^NDX).`;
   }
 
   let start: DayNumber | undefined;

@@ -9,6 +9,7 @@ import {
   ScenarioLevels,
 } from "../../core/scenario";
 import { DEFAULT_BENCHMARK, getPresetBasket } from "../../data/baskets";
+import { benchmarkLabel } from "../../data/measured-as";
 
 /** The Monte Carlo settings the pane states next to its numbers. */
 export const PANE_MC = { paths: 4000, horizonDays: 21, confidence: 0.95, seed: 42, bins: 30 };
@@ -101,9 +102,9 @@ export function formatLoss(x: number, digits = 2): string {
   return x < 0 ? `${s} gain` : s;
 }
 
-/** Display name of a benchmark symbol. */
+/** Display name of a benchmark symbol ("Nasdaq-100 Total Return (^XNDX)"). */
 export function benchmarkName(symbol: string): string {
-  return symbol === "^NDX" ? "Nasdaq-100 (^NDX)" : symbol;
+  return benchmarkLabel(symbol);
 }
 
 /** Slider captions: "+2" / "−0.5" / "0". */

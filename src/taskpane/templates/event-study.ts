@@ -4,6 +4,7 @@
  * preset's factor levels (written on the sheet, so the sliders' range is left alone), with the miss.
  */
 import { FACTOR_IDS, ScenarioPreset, presetLevels } from "../../core/scenario";
+import { DEFAULT_BENCHMARK } from "../../data/baskets";
 import { SheetBuilder, WorkbookTemplate } from "./template-types";
 import { SourceInfo, templateSourceLine } from "./source-line";
 
@@ -12,7 +13,7 @@ const ROWS = [
   { symbol: "CN_AI_CHIPS", label: "China AI & chips (preset basket)" },
   { symbol: "CN_INTERNET", label: "China internet (preset basket)" },
 ];
-const BENCHMARK = "^NDX";
+const BENCHMARK = DEFAULT_BENCHMARK;
 
 /** The event-study sheet for a preset with an event window. */
 export function eventStudyTemplate(preset: ScenarioPreset, source: SourceInfo): WorkbookTemplate {

@@ -19,7 +19,8 @@ interface ModelRow {
 const BASKETS = [
   { column: "B", symbol: "HSTECH", title: "Hang Seng TECH" },
   { column: "C", symbol: "CN_AI_CHIPS", title: "China AI & chips" },
-  { column: "D", symbol: "NDX", title: "Nasdaq-100" },
+  // The total-return index, as the default benchmark: column D is what every spread compares with.
+  { column: "D", symbol: "^XNDX", title: "Nasdaq-100 Total Return" },
 ];
 
 const MEASURES: ModelRow[] = [
@@ -30,13 +31,13 @@ const MEASURES: ModelRow[] = [
     needs: ["RETURN"],
   },
   {
-    label: "Spread vs Nasdaq-100 (bps)",
+    label: "Spread vs Nasdaq-100 TR (bps)",
     formula: '=CNTECH.SPREAD.NASDAQ({s},$B$5,$B$6,,,"bps")',
     format: "#,##0.0",
     needs: ["SPREAD.NASDAQ"],
   },
   {
-    label: "Return minus Nasdaq-100 (Excel arithmetic)",
+    label: "Return minus Nasdaq-100 TR (Excel arithmetic)",
     formula: "={r}-$D${rr}",
     format: "0.00%",
     needs: ["RETURN"],
@@ -48,13 +49,13 @@ const MEASURES: ModelRow[] = [
     needs: ["VOL"],
   },
   {
-    label: "Beta vs Nasdaq-100",
+    label: "Beta vs Nasdaq-100 TR",
     formula: "=CNTECH.BETA({s},$B$5,$B$6)",
     format: "0.00",
     needs: ["BETA"],
   },
   {
-    label: "Correlation vs Nasdaq-100",
+    label: "Correlation vs Nasdaq-100 TR",
     formula: "=CNTECH.CORR({s},$B$5,$B$6)",
     format: "0.00",
     needs: ["CORR"],
@@ -81,7 +82,7 @@ const SCENARIO_ROWS: ModelRow[] = [
     needs: ["SCENARIO.RETURN"],
   },
   {
-    label: "Scenario spread vs Nasdaq-100",
+    label: "Scenario spread vs Nasdaq-100 TR",
     formula: "=CNTECH.SCENARIO.SPREAD({s},CNTECH_SCENARIO)",
     format: "0.00%",
     needs: ["SCENARIO.SPREAD"],
