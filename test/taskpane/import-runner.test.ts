@@ -167,6 +167,11 @@ describe("runImport on demo data", () => {
       excelSerialFromDay(dayFromIso("2025-01-02"))
     );
     expect(sim.api.getCell("CNTech Summary", "A4").value).toBe("Currency");
+    // The line under the benchmark says what each side includes: here closes against a price index.
+    expect(sim.api.getCell("CNTech Summary", "A11").value).toBe("Measured as");
+    expect(sim.api.getCell("CNTech Summary", "B11").value).toBe(
+      "basket and constituents: price return: closes, dividends not included; ^NDX: price index: dividends not included"
+    );
   });
 });
 

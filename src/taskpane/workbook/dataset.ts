@@ -8,6 +8,7 @@ import { STALE_AFTER_TRADING_DAYS, tradingDaysAfter } from "../../core/coverage"
 import { indexOnOrBefore, PriceSeries } from "../../core/series";
 import { priceField } from "../../core/total-return";
 import { basketRowLabel, syntheticLine } from "../../data/source-labels";
+import { measuredAs } from "../../data/measured-as";
 import { tradingCalendar } from "../../data/trading-calendar";
 import { Provenance } from "../../data/types";
 import { importAsOf, importBasket } from "./import-basket";
@@ -79,6 +80,7 @@ export function provenanceLines(data: ImportData, request: ImportRequest): InfoL
     { label: "Frequency", value: request.frequency },
     { label: "Field", value: request.field === "adjclose" ? "adjusted close" : "close" },
     { label: "Benchmark", value: data.benchmark.symbol },
+    { label: "Measured as", value: measuredAsLine(request.field, data.benchmark.symbol) },
   ];
   if (stale.length > 0)
     lines.push({
@@ -91,6 +93,15 @@ export function provenanceLines(data: ImportData, request: ImportRequest): InfoL
       value: [...coverage].map(([symbol, note]) => `${symbol} ${note}`).join(" | "),
     });
   return lines;
+}
+
+/** What each side of the Summary's comparison includes: like with like, or said plainly when not. */
+function measuredAsLine(field: string, benchmark: string): string {
+  const basket =
+    field === "adjclose"
+      ? "total return: adjusted closes, dividends reinvested"
+      : "price return: closes, dividends not included";
+  return `basket and constituents: ${basket}; ${benchmark}: ${measuredAs(benchmark)}`;
 }
 
 /** Index positions to keep so each period is represented by its last close (first row kept as the base). */
