@@ -8,7 +8,7 @@
 import { DayNumber, isoFromDay } from "./dates";
 import { invalidNumber, invalidValue, notAvailable } from "./errors";
 import { neverLive, noMemberInWindow } from "./membership-notes";
-import { makeSeries, PriceSeries } from "./series";
+import { indexOnOrBefore, makeSeries, PriceSeries } from "./series";
 import { priceField, ReturnKind } from "./total-return";
 
 /** One constituent: its series (all in one currency), its weight, and whether it stopped trading. */
@@ -185,7 +185,7 @@ function cursorOf(m: TimedMember, end: DayNumber, kind: ReturnKind): Cursor {
   let leaveOn = m.stopped && n > 0 ? dates[n - 1] : Infinity;
   let leaveByTo = false;
   if (m.to !== undefined && m.to < end) {
-    const i = lastOnOrBefore(dates, m.to);
+    const i = indexOnOrBefore(m.series, m.to);
     const byTo = i >= 0 ? dates[i] : -Infinity;
     if (byTo <= leaveOn) [leaveOn, leaveByTo] = [byTo, true];
   }
@@ -229,7 +229,7 @@ function startClose(all: readonly Cursor[], start: DayNumber): DayNumber {
   const cursors = members.length > 0 ? members : all;
   let best = -Infinity;
   for (const c of cursors) {
-    const i = lastOnOrBefore(c.dates, start);
+    const i = indexOnOrBefore(c, start);
     if (i >= 0) best = Math.max(best, c.dates[i]);
   }
   if (best === -Infinity)
@@ -279,20 +279,6 @@ function leave(cursors: readonly Cursor[], leaving: readonly Cursor[], value: nu
   const rest = value - gone;
   if (rest === 0) return; // nobody left to hold it: the basket ends here (checked by the caller)
   for (const c of cursors) if (c.live) c.units *= value / rest;
-}
-
-function lastOnOrBefore(dates: Int32Array, day: DayNumber): number {
-  let lo = 0;
-  let hi = dates.length - 1;
-  let ans = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid] <= day) {
-      ans = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return ans;
 }
 
 /** Every member's dates in [day0, end], ascending, without repeats. */
