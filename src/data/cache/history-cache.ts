@@ -1,4 +1,4 @@
-import { LRUCache } from "lru-cache";
+import { createLRU } from "lru.min";
 import { DayNumber } from "../../core/dates";
 import { isTransientFailure, ProviderError } from "../provider-error";
 import { HistoryResult } from "../types";
@@ -44,12 +44,13 @@ const DAY_MS = 86400000;
  * - range widening: a miss fetches [min(start − lookback, today − widenYears), today], and every later
  *   window inside that range is answered from memory;
  * - coalescing: concurrent misses for one key share one in-flight fetch;
- * - two tiers: lru-cache in memory, then the persistent store, then the network;
+ * - two tiers: an LRU map in memory (lru.min: about 2 KB, where lru-cache weighed 19 KB of the
+ *   functions bundle), then the persistent store, then the network;
  * - expiry with stale fallback: after the TTL a series is refetched; if that fails transiently the
  *   old series is served with provenance.stale = true. A failed fetch never replaces a cached entry.
  */
 export class HistoryCache {
-  private readonly lru: LRUCache<string, CacheEntry>;
+  private readonly lru: ReturnType<typeof createLRU<string, CacheEntry>>;
   private readonly inflight = new Map<string, InFlight>();
   private readonly now: () => number;
   private readonly ttlMs: number;
@@ -57,7 +58,7 @@ export class HistoryCache {
   private readonly lookbackDays: number;
 
   constructor(private readonly options: HistoryCacheOptions) {
-    this.lru = new LRUCache({ max: options.maxEntries ?? 1000 });
+    this.lru = createLRU<string, CacheEntry>({ max: options.maxEntries ?? 1000 });
     this.now = options.now ?? Date.now;
     this.ttlMs = options.ttlMs ?? 6 * 3600 * 1000;
     this.widenDays = Math.round((options.widenYears ?? 10) * 365.25);
