@@ -13,8 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { ImportTab } from "../import/ImportTab";
 import { RefreshButton } from "./RefreshButton";
-import { SettingsService } from "../settings/settings-service";
-import { detectSettingsStore } from "../settings/settings-store";
+import { StartupSettings, startupSettings } from "../settings/startup-settings";
 import { getMarketData } from "../../data/market-data";
 import { paneSubtitle } from "../../data/source-labels";
 
@@ -54,16 +53,13 @@ const STORE_LABELS = {
 } as const;
 
 /** The CNTech pane: Import, Scenario, Templates and Settings tabs. */
-export function App(): React.JSX.Element {
+export function App({ startup }: { startup?: StartupSettings } = {}): React.JSX.Element {
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabId>("import");
   const [visited, setVisited] = React.useState<ReadonlySet<TabId>>(
     () => new Set<TabId>(["import"])
   );
-  const settings = React.useMemo(() => {
-    const { kind, store } = detectSettingsStore();
-    return { kind, service: new SettingsService({ store }) };
-  }, []);
+  const settings = React.useMemo(() => startup ?? startupSettings(), [startup]);
   const apiKeyFor = React.useCallback(
     (provider: "fmp" | "eodhd") => settings.service.apiKeyFor(provider),
     [settings]
@@ -73,8 +69,9 @@ export function App(): React.JSX.Element {
   const [startupNotice, setStartupNotice] = React.useState<string | undefined>();
 
   React.useEffect(() => {
-    // Saved provider and key are applied at start-up so formulas use them with the pane closed later.
-    settings.service.restore().then((r) => {
+    // Saved provider and key are applied at start-up so formulas use them with the pane closed later
+    // (the page's entry has usually started this already: the same outcome is read here).
+    settings.restore().then((r) => {
       setSourceName(getMarketData().providerName);
       setStartupNotice(r.notice);
     });
