@@ -23,9 +23,12 @@ export const FORMULA = { id: "RETURN", args: [[["0700.HK"]], "2025-01-02", "2025
 /**
  * The stand-in host: the project's CustomFunctions shim, then, once the page has loaded (when the
  * workbench's host starts calculating too), one call of the formula like Excel makes it (omitted
- * optional arguments null, an invocation object last). Excel holds the functions' metadata from
- * registering the add-in before the page starts, so the host fetches functions.json at navigation,
- * not after the load (its round trip would be a pause no Excel calculation has). Records navigation
+ * optional arguments null, an invocation object last). Excel registers the functions from their
+ * metadata when the user first runs the add-in and keeps them for every workbook (Microsoft's
+ * "Manually create JSON metadata for custom functions",
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json), so it holds the
+ * metadata before the page starts: the host fetches functions.json at navigation, not after the
+ * load (that round trip would be a pause no Excel calculation has). Records navigation
  * -> value and the pane's first paint (first content in #container, then the next frame) on
  * window.__coldStart.
  */
