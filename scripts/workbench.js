@@ -241,6 +241,9 @@ async function openWorkbench(page, url) {
   await page.waitForFunction(() => document.body.dataset.ready === "true", null, {
     timeout: 60000,
   });
+  // The pane loads after the page (as in Excel's shared runtime) and then re-applies the saved data
+  // source, which recalculates: typing before that could be lost to the re-render.
+  await page.waitForSelector('main[data-restored="true"]', { timeout: 60000 });
   await page.evaluate(async () => (await window.cntechWorkbench).idle());
 }
 

@@ -64,7 +64,12 @@ describe("CSV source across a reload", () => {
     );
     await pane().getByRole("tab", { name: "Settings" }).click();
     assert.equal(await pane().getByLabel("Data provider").inputValue(), "csv");
-    assert.match(await pane().textContent(), /Kept from the last save: NVDA\.csv \(\d+ B\)/);
+    // The kept files' hint is read from storage after the form appears.
+    await eventually(
+      async () => (await pane().textContent()) ?? "",
+      (t) => /Kept from the last save: NVDA\.csv \(\d+ B\)/.test(t),
+      { what: "kept-files hint" }
+    );
   });
 
   it("says the files must be chosen again when they were not kept, and formulas are #N/A", async () => {

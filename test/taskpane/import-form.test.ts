@@ -55,6 +55,7 @@ describe("validateImportForm", () => {
     expect(errors).toEqual({});
     expect(request).toMatchObject({
       benchmark: "^XNDX",
+      field: "adjclose", // total return, like the benchmark
       start: dayFromIso("2025-11-26"),
       end: today,
       basket: { label: "HSTECH", preset: "HSTECH" },

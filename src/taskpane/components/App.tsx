@@ -67,18 +67,29 @@ export function App({ startup }: { startup?: StartupSettings } = {}): React.JSX.
   const [sourceName, setSourceName] = React.useState(() => getMarketData().providerName);
 
   const [startupNotice, setStartupNotice] = React.useState<string | undefined>();
+  const [restored, setRestored] = React.useState(false);
 
   React.useEffect(() => {
     // Saved provider and key are applied at start-up so formulas use them with the pane closed later
     // (the page's entry has usually started this already: the same outcome is read here).
-    settings.restore().then((r) => {
-      setSourceName(getMarketData().providerName);
-      setStartupNotice(r.notice);
-    });
+    settings.restore().then(
+      (r) => {
+        setSourceName(getMarketData().providerName);
+        setStartupNotice(r.notice);
+        setRestored(true);
+      },
+      (e: Error) => {
+        setStartupNotice(
+          `The saved data source could not be read (${e.message}). Formulas use ${getMarketData().providerName} until it is set again in Settings.`
+        );
+        setRestored(true);
+      }
+    );
   }, [settings]);
 
   return (
-    <main className={styles.root}>
+    // data-restored: the saved data source is in force (automation waits on it before typing).
+    <main className={styles.root} data-restored={restored ? "true" : "false"}>
       <Title3 as="h1">CNTech</Title3>
       <Body1>{paneSubtitle(sourceName)}</Body1>
       {startupNotice && (

@@ -164,8 +164,8 @@ export function ImportTab(props: ImportTabProps): React.JSX.Element {
             value={form.field}
             onChange={(_, d) => set("field", d.value as ImportFormState["field"])}
           >
-            <option value="close">Close</option>
-            <option value="adjclose">Adjusted close</option>
+            <option value="adjclose">Adjusted close (total return)</option>
+            <option value="close">Close (price return)</option>
           </Select>
         </Field>
         <Field label="Reporting currency">

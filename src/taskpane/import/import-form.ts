@@ -54,7 +54,8 @@ export function initialFormState(): ImportFormState {
     customStart: "",
     customEnd: "",
     frequency: "daily",
-    field: "close",
+    // Total return by default, like the formulas and the default benchmark (^XNDX).
+    field: "adjclose",
     currency: "USD",
     source: "settings",
     liveFormulas: false,
