@@ -8,9 +8,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ExposureTable, ScenarioLevels } from "../../core/scenario";
+import { benchmarkLabel } from "../../data/measured-as";
 import { ConstituentBars, SpreadHistogram } from "./ScenarioCharts";
 import {
-  benchmarkName,
   computeScenarioView,
   formatLoss,
   formatPct,
@@ -78,7 +78,7 @@ export function ScenarioResults({
         <dd className={styles.value} data-testid="scenario-basket">
           {formatPct(v.basket)}
         </dd>
-        <dt>{benchmarkName(v.benchmark)}</dt>
+        <dt>{benchmarkLabel(v.benchmark)}</dt>
         <dd className={styles.value} data-testid="scenario-benchmark">
           {formatPct(v.benchmarkReturn)}
         </dd>
@@ -103,7 +103,7 @@ export function ScenarioResults({
       </Caption1>
       <Subtitle2 as="h3">Per constituent</Subtitle2>
       <ConstituentBars view={v} />
-      <Subtitle2 as="h3">Spread distribution vs {benchmarkName(v.benchmark)}</Subtitle2>
+      <Subtitle2 as="h3">Spread distribution vs {benchmarkLabel(v.benchmark)}</Subtitle2>
       <SpreadHistogram view={v} />
     </>
   );

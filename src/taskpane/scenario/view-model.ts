@@ -9,7 +9,6 @@ import {
   ScenarioLevels,
 } from "../../core/scenario";
 import { DEFAULT_BENCHMARK, getPresetBasket } from "../../data/baskets";
-import { benchmarkLabel } from "../../data/measured-as";
 
 /** The Monte Carlo settings the pane states next to its numbers. */
 export const PANE_MC = { paths: 4000, horizonDays: 21, confidence: 0.95, seed: 42, bins: 30 };
@@ -100,11 +99,6 @@ export function formatPct(x: number, digits = 2): string {
 export function formatLoss(x: number, digits = 2): string {
   const s = `${(Math.abs(x) * 100).toFixed(digits)} %`;
   return x < 0 ? `${s} gain` : s;
-}
-
-/** Display name of a benchmark symbol ("Nasdaq-100 Total Return (^XNDX)"). */
-export function benchmarkName(symbol: string): string {
-  return benchmarkLabel(symbol);
 }
 
 /** Slider captions: "+2" / "−0.5" / "0". */
