@@ -18,6 +18,10 @@ const PRICE_INDICES: Readonly<Record<string, string>> = {
 
 export type ReturnKind = "total return" | "price index";
 
+/** How a stock's or ETF's returns are measured: from adjusted closes, or (asked for) from closes. */
+export const FROM_ADJUSTED_CLOSES = "total return: adjusted closes, dividends reinvested";
+export const FROM_CLOSES = "price return: closes, dividends not included";
+
 /** Whether a symbol's return includes dividends. */
 export function returnKindOf(symbol: string): ReturnKind {
   return symbol.startsWith("^") && !TOTAL_RETURN_INDICES[symbol] ? "price index" : "total return";
@@ -27,7 +31,7 @@ export function returnKindOf(symbol: string): ReturnKind {
 export function measuredAs(symbol: string): string {
   if (TOTAL_RETURN_INDICES[symbol]) return "total-return index: dividends reinvested";
   if (returnKindOf(symbol) === "price index") return "price index: dividends not included";
-  return "total return: adjusted closes, dividends reinvested";
+  return FROM_ADJUSTED_CLOSES;
 }
 
 /** "Nasdaq-100 Total Return (^XNDX)" for a benchmark caption; other symbols as they are. */

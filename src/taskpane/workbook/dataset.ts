@@ -8,7 +8,7 @@ import { STALE_AFTER_TRADING_DAYS, tradingDaysAfter } from "../../core/coverage"
 import { indexOnOrBefore, PriceSeries } from "../../core/series";
 import { priceField } from "../../core/total-return";
 import { basketRowLabel, syntheticLine } from "../../data/source-labels";
-import { measuredAs } from "../../data/measured-as";
+import { FROM_ADJUSTED_CLOSES, FROM_CLOSES, measuredAs } from "../../data/measured-as";
 import { tradingCalendar } from "../../data/trading-calendar";
 import { Provenance } from "../../data/types";
 import { importAsOf, importBasket } from "./import-basket";
@@ -97,10 +97,7 @@ export function provenanceLines(data: ImportData, request: ImportRequest): InfoL
 
 /** What each side of the Summary's comparison includes: like with like, or said plainly when not. */
 function measuredAsLine(field: string, benchmark: string): string {
-  const basket =
-    field === "adjclose"
-      ? "total return: adjusted closes, dividends reinvested"
-      : "price return: closes, dividends not included";
+  const basket = field === "adjclose" ? FROM_ADJUSTED_CLOSES : FROM_CLOSES;
   return `basket and constituents: ${basket}; ${benchmark}: ${measuredAs(benchmark)}`;
 }
 
