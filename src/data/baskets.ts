@@ -50,7 +50,7 @@ const c = (symbol: string, name: string): BasketConstituent => ({ symbol, name }
 const HSTECH: PresetBasket = {
   name: "HSTECH",
   description:
-    "Hang Seng TECH Index constituents (30 names, 2025-03-10 snapshot), equal weighted. The official index is free-float market-cap weighted with an 8% cap.",
+    "Hang Seng TECH Index constituents (30 names), equal weighted. The official index is free-float market-cap weighted with an 8% cap.",
   snapshot: {
     date: "2025-03-10",
     basis:
